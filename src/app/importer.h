@@ -1,0 +1,45 @@
+// Import of client data files (CSV or JSON Lines) into the Store.
+//
+// An import is all or nothing: every file is validated row by row inside one
+// database transaction, every problem is collected (up to a cap) as
+// FILE:LINE:COLUMN: field: reason, and the transaction is committed only when
+// there was none. Re-importing the same rows is idempotent (upsert by id).
+// docs/formats.md documents every column.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "base/result.h"
+#include "reference/reference_data.h"
+#include "storage/store.h"
+
+namespace sargs {
+
+enum class ImportKind { kClients, kPersons, kAccounts, kTransactions, kFacts, kLinks, kReviews };
+inline constexpr int kImportKindCount = 7;
+const char* ToString(ImportKind kind);
+Result<ImportKind> ParseImportKind(std::string_view name);
+
+struct ImportOptions {
+  std::optional<ImportKind> kind;  // Default: from each file's name
+  int max_errors = 100;            // stop collecting after this many problems
+  bool progress = false;           // draw a progress bar on stderr
+};
+
+struct ImportReport {
+  std::vector<Error> errors;  // empty when the import was committed
+  bool truncated = false;     // more errors than max_errors
+  std::array<int64_t, kImportKindCount> rows{};
+  std::unordered_set<std::string> affected_clients;
+};
+
+// Imports `files` in dependency order (clients before accounts before
+// transactions ...). Returns an Error only when the import could not run at
+// all (unreadable file, database failure); data problems are in the report.
+Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& files,
+                                 const ImportOptions& options, const ReferenceData& ref);
+
+}  // namespace sargs

@@ -1,0 +1,49 @@
+// The subcommands of the `sargs` command line. Each Register* function adds
+// one subcommand to the CLI11 app; main.cc only wires them together.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/result.h"
+#include "reference/reference_data.h"
+#include "scoring/methodology.h"
+
+namespace sargs::cli {
+
+// Exit codes: 0 success, 1 a failure of the system (database, I/O),
+// 2 bad input (usage, invalid files or values).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+// Holds the exit code the chosen subcommand produced.
+struct Outcome {
+  int code = kExitOk;
+};
+
+// Options shared by the commands that score.
+struct ScoringFlags {
+  std::string db;
+  std::string as_of;        // YYYY-MM-DD; empty: today in Europe/Riga
+  std::string methodology;  // empty: the shipped default
+};
+void AddScoringFlags(CLI::App* cmd, ScoringFlags& flags);
+// The methodology to use; prints the point-14 review warning to stderr.
+Result<Methodology> ChooseMethodology(const ScoringFlags& flags, const ReferenceData& ref, Date today);
+Result<Date> ChooseAsOf(const std::string& text);
+// Prints an error to stderr and returns the exit code for it.
+int Report(const Error& e, int code);
+
+void RegisterImport(CLI::App& app, Outcome& out);
+void RegisterScore(CLI::App& app, Outcome& out);
+void RegisterExplain(CLI::App& app, Outcome& out);
+void RegisterSummary(CLI::App& app, Outcome& out);
+void RegisterCalendar(CLI::App& app, Outcome& out);
+void RegisterDemo(CLI::App& app, Outcome& out);
+void RegisterReference(CLI::App& app, Outcome& out);
+
+}  // namespace sargs::cli

@@ -1,0 +1,444 @@
+#include "scoring/methodology.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "reference/embedded_data.h"
+
+namespace sargs {
+namespace {
+
+// Reads typed values out of toml++ tables and turns every problem into an
+// Error that names file, line, column and the dotted key.
+class Reader {
+ public:
+  explicit Reader(std::string_view file) : file_(file) {}
+
+  Location Where(const toml::node& node) const {
+    const auto& src = node.source();
+    return Location{file_, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column)};
+  }
+
+  tl::unexpected<Error> Bad(const toml::node& node, const std::string& key, std::string why) const {
+    return Fail(Where(node), key, std::move(why));
+  }
+
+  // Rejects keys the format does not know: a typo must not silently fall
+  // back to a default.
+  Result<bool> OnlyKeys(const toml::table& table, const std::string& prefix,
+                        std::initializer_list<std::string_view> allowed) const {
+    for (const auto& [key, node] : table) {
+      bool known = false;
+      for (auto a : allowed) known = known || key.str() == a;
+      if (!known) {
+        std::string list;
+        for (auto a : allowed) list += std::string(list.empty() ? "" : ", ") + std::string(a);
+        return Bad(node, prefix + std::string(key.str()), "unknown key (known: " + list + ")");
+      }
+    }
+    return true;
+  }
+
+  Result<const toml::table*> Table(const toml::table& parent, const std::string& prefix,
+                                   std::string_view key, bool required) const {
+    const toml::node* node = parent.get(key);
+    if (!node) {
+      if (required) return Fail(Location{file_, 0, 0}, prefix + std::string(key), "missing table");
+      return nullptr;
+    }
+    if (!node->is_table()) return Bad(*node, prefix + std::string(key), "expected a table");
+    return node->as_table();
+  }
+
+  Result<std::optional<std::string>> String(const toml::table& t, const std::string& prefix,
+                                            std::string_view key) const {
+    const toml::node* node = t.get(key);
+    if (!node) return std::optional<std::string>();
+    if (!node->is_string()) return Bad(*node, prefix + std::string(key), "expected a string");
+    return std::optional<std::string>(node->value<std::string>().value());
+  }
+
+  Result<std::optional<int64_t>> Int(const toml::table& t, const std::string& prefix,
+                                     std::string_view key, int64_t min, int64_t max) const {
+    const toml::node* node = t.get(key);
+    if (!node) return std::optional<int64_t>();
+    if (!node->is_integer()) return Bad(*node, prefix + std::string(key), "expected a whole number");
+    int64_t v = node->value<int64_t>().value();
+    if (v < min || v > max) {
+      return Bad(*node, prefix + std::string(key),
+                 "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    }
+    return std::optional<int64_t>(v);
+  }
+
+  Result<std::optional<bool>> Bool(const toml::table& t, const std::string& prefix,
+                                   std::string_view key) const {
+    const toml::node* node = t.get(key);
+    if (!node) return std::optional<bool>();
+    if (!node->is_boolean()) return Bad(*node, prefix + std::string(key), "expected true or false");
+    return std::optional<bool>(node->value<bool>().value());
+  }
+
+  Result<std::optional<Date>> DateValue(const toml::table& t, const std::string& prefix,
+                                        std::string_view key) const {
+    const toml::node* node = t.get(key);
+    if (!node) return std::optional<Date>();
+    std::string text;
+    if (node->is_date()) {
+      auto d = node->value<toml::date>().value();
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+      text = buf;
+    } else if (node->is_string()) {
+      text = node->value<std::string>().value();
+    } else {
+      return Bad(*node, prefix + std::string(key), "expected a date (YYYY-MM-DD)");
+    }
+    auto parsed = ParseDate(text);
+    if (!parsed) return Bad(*node, prefix + std::string(key), parsed.error().message);
+    return std::optional<Date>(*parsed);
+  }
+
+  // Money as a whole number of euros or a decimal string ("2500.50").
+  Result<std::optional<Money>> Amount(const toml::table& t, const std::string& prefix,
+                                      std::string_view key) const {
+    const toml::node* node = t.get(key);
+    if (!node) return std::optional<Money>();
+    Result<Money> m = Fail("");
+    if (node->is_integer()) {
+      m = Money::FromEuros(node->value<int64_t>().value());
+    } else if (node->is_string()) {
+      m = Money::Parse(node->value<std::string>().value());
+    } else {
+      return Bad(*node, prefix + std::string(key), "expected an amount in euro");
+    }
+    if (!m) return Bad(*node, prefix + std::string(key), m.error().message);
+    if (*m < Money()) return Bad(*node, prefix + std::string(key), "amount must not be negative");
+    return std::optional<Money>(*m);
+  }
+
+  Result<std::vector<std::string>> Strings(const toml::table& t, const std::string& prefix,
+                                           std::string_view key) const {
+    std::vector<std::string> out;
+    const toml::node* node = t.get(key);
+    if (!node) return out;
+    if (!node->is_array()) return Bad(*node, prefix + std::string(key), "expected a list of strings");
+    for (const auto& item : *node->as_array()) {
+      if (!item.is_string()) return Bad(item, prefix + std::string(key), "expected a string");
+      out.push_back(item.value<std::string>().value());
+    }
+    return out;
+  }
+
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+};
+
+template <typename T, typename U>
+void Assign(T& target, const std::optional<U>& value) {
+  if (value) target = static_cast<T>(*value);
+}
+
+Result<RiskLevel> ParseRiskLevel(std::string_view s) {
+  if (s == "low") return RiskLevel::kLow;
+  if (s == "medium") return RiskLevel::kMedium;
+  if (s == "high") return RiskLevel::kHigh;
+  return Fail("unknown risk level '" + std::string(s) + "' (low, medium, high)");
+}
+
+Result<std::vector<int>> FactorList(const Reader& r, const toml::table& t, const std::string& prefix,
+                                    std::string_view key, const ReferenceData& ref) {
+  std::vector<int> out;
+  for (const std::string& code : TRY(r.Strings(t, prefix, key))) {
+    int i = ref.FactorIndex(code);
+    if (i < 0) return r.Bad(t, prefix + std::string(key), "unknown factor code '" + code + "'");
+    out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* ToString(RiskLevel level) {
+  switch (level) {
+    case RiskLevel::kLow: return "low";
+    case RiskLevel::kMedium: return "medium";
+    case RiskLevel::kHigh: return "high";
+  }
+  return "?";
+}
+
+bool CountryClass::Contains(const std::string& country, const ReferenceData& ref) const {
+  if (countries.count(country)) return true;
+  for (const std::string& id : lists) {
+    const CountryList* list = ref.List(id);
+    if (list && list->codes.count(country)) return true;
+  }
+  if (outside_eu_eea_oecd) {
+    const CountryInfo* info = ref.Country(country);
+    if (info && !info->eu && !info->eea && !info->oecd) return true;
+  }
+  return false;
+}
+
+Result<Methodology> ParseMethodology(std::string_view toml_text, std::string_view file,
+                                     const ReferenceData& ref) {
+  Reader r(file);
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, std::string(file));
+  } catch (const toml::parse_error& e) {
+    return Fail(Location{std::string(file), static_cast<int>(e.source().begin.line),
+                         static_cast<int>(e.source().begin.column)},
+                "", std::string(e.description()));
+  }
+  Methodology m;
+  m.source = std::string(file);
+  TRY(r.OnlyKeys(root, "", {"methodology", "risk_levels", "edd", "review_months", "parameters",
+                            "country_lists", "points", "own_factors"}));
+
+  // [methodology]
+  const toml::table* meta = TRY(r.Table(root, "", "methodology", true));
+  const std::string mp = "methodology.";
+  TRY(r.OnlyKeys(*meta, mp, {"name", "version", "effective_from", "approved_by", "approved_on",
+                             "points_reviewed_on", "points_review_interval_months",
+                             "institution_type", "nace_activity_mapping"}));
+  auto version = TRY(r.String(*meta, mp, "version"));
+  if (!version || version->empty()) return r.Bad(*meta, mp + "version", "missing (e.g. \"2026.1\")");
+  m.version = *version;
+  Assign(m.name, TRY(r.String(*meta, mp, "name")));
+  auto effective = TRY(r.DateValue(*meta, mp, "effective_from"));
+  if (!effective) return r.Bad(*meta, mp + "effective_from", "missing");
+  m.effective_from = *effective;
+  Assign(m.approved_by, TRY(r.String(*meta, mp, "approved_by")));
+  m.approved_on = TRY(r.DateValue(*meta, mp, "approved_on"));
+  auto reviewed = TRY(r.DateValue(*meta, mp, "points_reviewed_on"));
+  if (!reviewed) return r.Bad(*meta, mp + "points_reviewed_on", "missing (point 14 of the regulation)");
+  m.points_reviewed_on = *reviewed;
+  Assign(m.points_review_interval_months, TRY(r.Int(*meta, mp, "points_review_interval_months", 1, 18)));
+  auto type = TRY(r.String(*meta, mp, "institution_type"));
+  if (!type) return r.Bad(*meta, mp + "institution_type", "missing");
+  auto parsed_type = ParseInstitutionType(*type);
+  if (!parsed_type) return r.Bad(*meta->get("institution_type"), mp + "institution_type", parsed_type.error().message);
+  m.institution_type = *parsed_type;
+  Assign(m.nace_activity_mapping, TRY(r.Bool(*meta, mp, "nace_activity_mapping")));
+
+  // [risk_levels]
+  if (const toml::table* t = TRY(r.Table(root, "", "risk_levels", false))) {
+    const std::string p = "risk_levels.";
+    TRY(r.OnlyKeys(*t, p, {"medium", "high", "annex1_minimum_level"}));
+    Assign(m.medium_threshold, TRY(r.Int(*t, p, "medium", 0, 1'000'000)));
+    Assign(m.high_threshold, TRY(r.Int(*t, p, "high", 0, 1'000'000)));
+    if (m.high_threshold < m.medium_threshold) return r.Bad(*t, p + "high", "must not be below risk_levels.medium");
+    if (auto level = TRY(r.String(*t, p, "annex1_minimum_level"))) {
+      auto parsed = ParseRiskLevel(*level);
+      if (!parsed) return r.Bad(*t->get("annex1_minimum_level"), p + "annex1_minimum_level", parsed.error().message);
+      m.annex1_minimum_level = *parsed;
+    }
+  }
+
+  // [edd]
+  if (const toml::table* t = TRY(r.Table(root, "", "edd", false))) {
+    const std::string p = "edd.";
+    TRY(r.OnlyKeys(*t, p, {"score_threshold_onboarding", "score_threshold_ongoing",
+                           "enhanced_monitoring_threshold", "deadline_business_days",
+                           "extension_max_business_days", "review_months_short",
+                           "review_months_long", "short_review_factors", "combinations"}));
+    Assign(m.edd_threshold_onboarding, TRY(r.Int(*t, p, "score_threshold_onboarding", 0, 1'000'000)));
+    Assign(m.edd_threshold_ongoing, TRY(r.Int(*t, p, "score_threshold_ongoing", 0, 1'000'000)));
+    Assign(m.enhanced_monitoring_threshold, TRY(r.Int(*t, p, "enhanced_monitoring_threshold", 0, 1'000'000)));
+    Assign(m.edd_deadline_business_days, TRY(r.Int(*t, p, "deadline_business_days", 1, 35)));
+    Assign(m.edd_extension_max_business_days, TRY(r.Int(*t, p, "extension_max_business_days", 0, 15)));
+    Assign(m.edd_review_months_short, TRY(r.Int(*t, p, "review_months_short", 1, 6)));
+    Assign(m.edd_review_months_long, TRY(r.Int(*t, p, "review_months_long", 1, 12)));
+    if (t->get("short_review_factors")) {
+      auto list = TRY(FactorList(r, *t, p, "short_review_factors", ref));
+      m.short_review_factors = std::set<int>(list.begin(), list.end());
+    }
+    if (const toml::node* combos = t->get("combinations")) {
+      if (!combos->is_array_of_tables()) return r.Bad(*combos, p + "combinations", "expected [[edd.combinations]] tables");
+      for (const auto& node : *combos->as_array()) {
+        const toml::table& c = *node.as_table();
+        const std::string cp = p + "combinations.";
+        TRY(r.OnlyKeys(c, cp, {"name", "factors"}));
+        EddCombination combo;
+        Assign(combo.name, TRY(r.String(c, cp, "name")));
+        combo.factor_indices = TRY(FactorList(r, c, cp, "factors", ref));
+        if (combo.name.empty() || combo.factor_indices.size() < 2) {
+          return r.Bad(c, cp + "factors", "a combination needs a name and at least two factors");
+        }
+        m.edd_combinations.push_back(std::move(combo));
+      }
+    }
+  }
+  if (m.short_review_factors.empty()) {
+    for (const char* code : {"A1.1", "A1.4", "A1.5", "A1.6", "A1.7", "A1.12", "A1.13", "A1.14", "A1.15"}) {
+      m.short_review_factors.insert(ref.FactorIndex(code));
+    }
+  }
+
+  // [review_months]: periodic review by risk level when no annex 1 factor applies.
+  if (const toml::table* t = TRY(r.Table(root, "", "review_months", false))) {
+    const std::string p = "review_months.";
+    TRY(r.OnlyKeys(*t, p, {"low", "medium", "high"}));
+    Assign(m.review_months_by_level[0], TRY(r.Int(*t, p, "low", 1, 120)));
+    Assign(m.review_months_by_level[1], TRY(r.Int(*t, p, "medium", 1, 120)));
+    Assign(m.review_months_by_level[2], TRY(r.Int(*t, p, "high", 1, 120)));
+  }
+
+  // [parameters]
+  if (const toml::table* t = TRY(r.Table(root, "", "parameters", false))) {
+    const std::string p = "parameters.";
+    RegulatoryParameters& q = m.params;
+    TRY(r.OnlyKeys(*t, p, {"pep_exemption_avg_monthly_credit_eur", "pep_exemption_categories",
+                           "private_banking_annual_credit_eur",
+                           "third_country_monthly_credit_natural_eur",
+                           "third_country_monthly_credit_legal_eur",
+                           "main_counterparty_share_percent", "natural_person_monthly_credit_eur",
+                           "non_latvia_monthly_credit_eur", "non_latvia_quarter_credit_eur",
+                           "non_latvia_annual_credit_eur", "turnover_lookback_months"}));
+    Assign(q.pep_exemption_avg_monthly_credit, TRY(r.Amount(*t, p, "pep_exemption_avg_monthly_credit_eur")));
+    Assign(q.private_banking_annual_credit, TRY(r.Amount(*t, p, "private_banking_annual_credit_eur")));
+    Assign(q.third_country_monthly_credit_natural, TRY(r.Amount(*t, p, "third_country_monthly_credit_natural_eur")));
+    Assign(q.third_country_monthly_credit_legal, TRY(r.Amount(*t, p, "third_country_monthly_credit_legal_eur")));
+    Assign(q.main_counterparty_share_percent, TRY(r.Int(*t, p, "main_counterparty_share_percent", 1, 100)));
+    Assign(q.natural_person_monthly_credit, TRY(r.Amount(*t, p, "natural_person_monthly_credit_eur")));
+    Assign(q.non_latvia_monthly_credit, TRY(r.Amount(*t, p, "non_latvia_monthly_credit_eur")));
+    Assign(q.non_latvia_quarter_credit, TRY(r.Amount(*t, p, "non_latvia_quarter_credit_eur")));
+    Assign(q.non_latvia_annual_credit, TRY(r.Amount(*t, p, "non_latvia_annual_credit_eur")));
+    Assign(q.turnover_lookback_months, TRY(r.Int(*t, p, "turnover_lookback_months", 1, 60)));
+    if (t->get("pep_exemption_categories")) {
+      q.pep_exemption_categories.clear();
+      for (const std::string& c : TRY(r.Strings(*t, p, "pep_exemption_categories"))) {
+        if (c != "pep" && c != "family" && c != "associate") {
+          return r.Bad(*t->get("pep_exemption_categories"), p + "pep_exemption_categories",
+                       "unknown PEP category '" + c + "' (pep, family, associate)");
+        }
+        q.pep_exemption_categories.insert(c);
+      }
+    }
+  }
+
+  // [country_lists]: which list answers which factor.
+  m.country_factor_lists = {std::vector<std::string>{"terrorism_support"}, {"fatf_call_for_action"},
+                            {"lv_low_tax_jurisdictions"}, {"eu_high_risk_third_countries"}};
+  if (const toml::table* t = TRY(r.Table(root, "", "country_lists", false))) {
+    const std::string p = "country_lists.";
+    TRY(r.OnlyKeys(*t, p, {"A1.12", "A1.13", "A1.14", "A1.15"}));
+    const char* keys[4] = {"A1.12", "A1.13", "A1.14", "A1.15"};
+    for (int i = 0; i < 4; ++i) {
+      if (!t->get(keys[i])) continue;
+      m.country_factor_lists[i] = TRY(r.Strings(*t, p, keys[i]));
+      for (const std::string& id : m.country_factor_lists[i]) {
+        if (!ref.List(id)) {
+          return r.Bad(*t->get(keys[i]), p + keys[i], "unknown country list '" + id + "'");
+        }
+      }
+    }
+  }
+
+  // [points]: every factor that applies to the institution type needs points.
+  const toml::table* points = TRY(r.Table(root, "", "points", true));
+  m.points.assign(ref.factors().size(), std::nullopt);
+  for (const auto& [key, node] : *points) {
+    std::string code(key.str());
+    int i = ref.FactorIndex(code);
+    if (i < 0) return r.Bad(node, "points." + code, "unknown factor code");
+    if (!node.is_integer()) return r.Bad(node, "points." + code, "expected a whole number of points");
+    int64_t v = node.value<int64_t>().value();
+    const FactorInfo& f = ref.factors()[i];
+    if (f.annex == 3 && v > 0) {
+      return r.Bad(node, "points." + code, "annex 3 factors decrease risk: points must be 0 or negative");
+    }
+    if (f.annex != 3 && v < 0) {
+      return r.Bad(node, "points." + code, "annex 1 and 2 factors increase risk: points must not be negative");
+    }
+    if (v < -1'000'000 || v > 1'000'000) return r.Bad(node, "points." + code, "out of range");
+    if (f.AppliesTo(m.institution_type)) m.points[i] = static_cast<int>(v);
+  }
+  std::string missing;
+  for (size_t i = 0; i < ref.factors().size(); ++i) {
+    if (ref.factors()[i].AppliesTo(m.institution_type) && !m.points[i]) {
+      missing += (missing.empty() ? "" : ", ") + ref.factors()[i].code;
+    }
+  }
+  if (!missing.empty()) {
+    return Fail(Location{std::string(file), static_cast<int>(points->source().begin.line), 1},
+                "points", "no points for factors that apply to " +
+                              std::string(ToString(m.institution_type)) + ": " + missing);
+  }
+
+  // [own_factors]
+  if (const toml::table* own = TRY(r.Table(root, "", "own_factors", false))) {
+    const std::string p = "own_factors.";
+    TRY(r.OnlyKeys(*own, p, {"residence_country", "legal_form", "remote_onboarding",
+                             "cash_intensive_nace"}));
+    if (const toml::node* classes = own->get("residence_country")) {
+      if (!classes->is_array_of_tables()) {
+        return r.Bad(*classes, p + "residence_country", "expected [[own_factors.residence_country]] tables");
+      }
+      for (const auto& node : *classes->as_array()) {
+        const toml::table& c = *node.as_table();
+        const std::string cp = p + "residence_country.";
+        TRY(r.OnlyKeys(c, cp, {"name", "points", "lists", "countries", "outside_eu_eea_oecd"}));
+        CountryClass cls;
+        Assign(cls.name, TRY(r.String(c, cp, "name")));
+        if (cls.name.empty()) return r.Bad(c, cp + "name", "missing");
+        Assign(cls.points, TRY(r.Int(c, cp, "points", 0, 1'000'000)));
+        cls.lists = TRY(r.Strings(c, cp, "lists"));
+        for (const std::string& id : cls.lists) {
+          if (!ref.List(id)) return r.Bad(c, cp + "lists", "unknown country list '" + id + "'");
+        }
+        for (const std::string& code : TRY(r.Strings(c, cp, "countries"))) {
+          if (!ref.Country(code)) return r.Bad(c, cp + "countries", "unknown country code '" + code + "'");
+          cls.countries.insert(code);
+        }
+        Assign(cls.outside_eu_eea_oecd, TRY(r.Bool(c, cp, "outside_eu_eea_oecd")));
+        m.own.residence_country.push_back(std::move(cls));
+      }
+    }
+    if (const toml::table* forms = TRY(r.Table(*own, p, "legal_form", false))) {
+      for (const auto& [key, node] : *forms) {
+        if (!node.is_integer() || node.value<int64_t>().value() < 0) {
+          return r.Bad(node, p + "legal_form." + std::string(key.str()), "expected points >= 0");
+        }
+        m.own.legal_form_points.emplace_back(std::string(key.str()),
+                                             static_cast<int>(node.value<int64_t>().value()));
+      }
+    }
+    Assign(m.own.remote_onboarding_points, TRY(r.Int(*own, p, "remote_onboarding", 0, 1'000'000)));
+    Assign(m.own.cash_intensive_nace_points, TRY(r.Int(*own, p, "cash_intensive_nace", 0, 1'000'000)));
+  }
+  return m;
+}
+
+Result<Methodology> LoadMethodology(const std::string& path, const ReferenceData& ref) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail(Location{path, 0, 0}, "", "cannot read the methodology file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return ParseMethodology(buffer.str(), path, ref);
+}
+
+Result<Methodology> DefaultMethodology(const ReferenceData& ref) {
+  const std::string path = "data/methodology/default.toml";
+  auto text = FindEmbeddedFile(path);
+  if (!text) return Fail("the shipped methodology " + path + " is missing");
+  return ParseMethodology(*text, "(built-in) " + path, ref);
+}
+
+std::optional<std::string> ReviewOverdueWarning(const Methodology& m, Date today) {
+  Date due = AddMonths(m.points_reviewed_on, m.points_review_interval_months);
+  if (today <= due) return std::nullopt;
+  return "methodology " + m.version + ": factor points were last reviewed on " +
+         FormatDate(m.points_reviewed_on) + ", more than " +
+         std::to_string(m.points_review_interval_months) +
+         " months ago (regulation No. 135 point 14 requires a review at least every 18 months; "
+         "review due since " + FormatDate(due) + ")";
+}
+
+}  // namespace sargs

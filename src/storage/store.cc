@@ -1,0 +1,436 @@
+#include "storage/store.h"
+
+#include <cstdio>
+
+namespace sargs {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clients (
+  id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, birth_date TEXT,
+  registration_number TEXT, country TEXT NOT NULL, relationship_start TEXT NOT NULL,
+  pep TEXT NOT NULL, legal_form TEXT, nace TEXT, activities INTEGER NOT NULL,
+  activity_linked_to_latvia INTEGER NOT NULL, reputable_foreign_group INTEGER NOT NULL,
+  private_banking INTEGER NOT NULL, planned_monthly_credit_cents INTEGER,
+  planned_annual_credit_cents INTEGER, transaction_limit_cents INTEGER, onboarding TEXT);
+CREATE TABLE IF NOT EXISTS persons (
+  id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), role TEXT NOT NULL,
+  name TEXT NOT NULL, birth_date TEXT, country TEXT NOT NULL, citizenship TEXT NOT NULL,
+  pep TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS persons_client ON persons(client_id);
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), opened_on TEXT NOT NULL,
+  currency TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS accounts_client ON accounts(client_id);
+CREATE TABLE IF NOT EXISTS transactions (
+  client_id TEXT NOT NULL, booked_on TEXT NOT NULL, id TEXT NOT NULL,
+  account_id TEXT NOT NULL, booked_at TEXT NOT NULL, booked_second INTEGER,
+  direction TEXT NOT NULL, amount_cents INTEGER NOT NULL, currency TEXT NOT NULL,
+  channel TEXT NOT NULL, counterparty_key TEXT, counterparty_id TEXT, counterparty_name TEXT,
+  counterparty_account TEXT, counterparty_country TEXT, purpose TEXT, ip TEXT, atm_id TEXT,
+  device_id TEXT,
+  PRIMARY KEY (client_id, booked_on, id)) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS transactions_id ON transactions(id);
+CREATE TABLE IF NOT EXISTS facts (
+  client_id TEXT NOT NULL REFERENCES clients(id), factor TEXT NOT NULL, observed_on TEXT NOT NULL,
+  expires_on TEXT, note TEXT, author TEXT, PRIMARY KEY (client_id, factor, observed_on));
+CREATE TABLE IF NOT EXISTS links (
+  client_id TEXT NOT NULL REFERENCES clients(id), party TEXT NOT NULL, country TEXT NOT NULL,
+  reason TEXT, PRIMARY KEY (client_id, party, country));
+CREATE TABLE IF NOT EXISTS reviews (
+  client_id TEXT NOT NULL REFERENCES clients(id), kind TEXT NOT NULL, on_date TEXT NOT NULL,
+  extension_days INTEGER NOT NULL DEFAULT 0, author TEXT, note TEXT,
+  PRIMARY KEY (client_id, kind, on_date));
+CREATE TABLE IF NOT EXISTS score_history (
+  id INTEGER PRIMARY KEY, client_id TEXT NOT NULL, as_of TEXT NOT NULL,
+  methodology_version TEXT NOT NULL, fingerprint TEXT NOT NULL, score INTEGER NOT NULL,
+  risk_level TEXT NOT NULL, edd_required INTEGER NOT NULL, edd_reasons TEXT NOT NULL,
+  factors TEXT NOT NULL, edd_review_months INTEGER, next_edd_review TEXT, edd_deadline TEXT,
+  next_review TEXT, enhanced_monitoring INTEGER NOT NULL, detail TEXT NOT NULL,
+  scored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+CREATE INDEX IF NOT EXISTS score_history_client ON score_history(client_id, id);
+)sql";
+
+std::optional<int64_t> Cents(const std::optional<Money>& m) {
+  return m ? std::optional<int64_t>(m->cents()) : std::nullopt;
+}
+
+std::optional<Money> OptMoney(const sqlite::Statement& s, int col) {
+  return s.IsNull(col) ? std::nullopt : std::optional<Money>(Money::FromCents(s.Int(col)));
+}
+
+std::optional<Date> OptDate(const sqlite::Statement& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  auto d = ParseDate(s.Text(col));
+  return d ? std::optional<Date>(*d) : std::nullopt;
+}
+
+Date StoredDate(const sqlite::Statement& s, int col) { return ParseDate(s.Text(col)).value_or(Date()); }
+
+PepStatus ParsePep(std::string_view s) {
+  if (s == "pep") return PepStatus::kPep;
+  if (s == "family") return PepStatus::kFamily;
+  if (s == "associate") return PepStatus::kAssociate;
+  return PepStatus::kNone;
+}
+
+std::string Hex(uint64_t v) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+}  // namespace
+
+Result<Store> Store::Open(const std::string& path) {
+  sqlite::Database db = TRY(sqlite::Database::Open(path));
+  Store store(std::move(db));
+  TRY(store.db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                     "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;"));
+  TRY(store.Migrate());
+  return store;
+}
+
+Result<bool> Store::Migrate() {
+  auto check = TRY(db_.Prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'"));
+  bool has_meta = TRY(check.Step());
+  if (has_meta) {
+    auto v = TRY(db_.Prepare("SELECT value FROM meta WHERE key='schema_version'"));
+    if (TRY(v.Step()) && std::string(v.Text(0)) != std::to_string(kSchemaVersion)) {
+      return Fail(Location{db_.path(), 0, 0}, "",
+                  "database schema version " + std::string(v.Text(0)) + " is not supported by this "
+                  "sargs (expects " + std::to_string(kSchemaVersion) + ")");
+    }
+  }
+  TRY(db_.Exec("BEGIN"));
+  auto created = db_.Exec(kSchema);
+  if (!created) {
+    (void)db_.Exec("ROLLBACK");
+    return tl::unexpected(created.error());
+  }
+  TRY(db_.Exec("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
+               std::to_string(kSchemaVersion) + "'); COMMIT"));
+  return true;
+}
+
+Result<sqlite::Statement*> Store::Prepared(const char* key, std::string_view sql) {
+  auto it = statements_.find(key);
+  if (it == statements_.end()) it = statements_.emplace(key, TRY(db_.Prepare(sql))).first;
+  return &it->second;
+}
+
+Result<bool> Store::Begin() { return db_.Exec("BEGIN IMMEDIATE"); }
+Result<bool> Store::Commit() { return db_.Exec("COMMIT"); }
+void Store::Rollback() {
+  (void)db_.Exec("ROLLBACK");
+  latest_loaded_ = false;
+  latest_.clear();
+}
+
+Result<bool> Store::Put(const Client& c) {
+  auto* s = TRY(Prepared("client", R"sql(
+    INSERT INTO clients VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)
+    ON CONFLICT(id) DO UPDATE SET type=?2, name=?3, birth_date=?4, registration_number=?5,
+      country=?6, relationship_start=?7, pep=?8, legal_form=?9, nace=?10, activities=?11,
+      activity_linked_to_latvia=?12, reputable_foreign_group=?13, private_banking=?14,
+      planned_monthly_credit_cents=?15, planned_annual_credit_cents=?16,
+      transaction_limit_cents=?17, onboarding=?18)sql"));
+  s->Bind(1, c.id).Bind(2, ToString(c.type)).Bind(3, c.name);
+  if (c.birth_date) s->Bind(4, FormatDate(*c.birth_date)); else s->BindNull(4);
+  s->BindTextOrNull(5, c.registration_number).Bind(6, c.country).Bind(7, FormatDate(c.relationship_start));
+  s->Bind(8, ToString(c.pep)).BindTextOrNull(9, c.legal_form).BindTextOrNull(10, c.nace);
+  s->Bind(11, int64_t{c.activities}).Bind(12, int64_t{c.activity_linked_to_latvia});
+  s->Bind(13, int64_t{c.reputable_foreign_group}).Bind(14, int64_t{c.private_banking});
+  s->Bind(15, Cents(c.planned_monthly_credit_turnover)).Bind(16, Cents(c.planned_annual_credit_turnover));
+  s->Bind(17, Cents(c.transaction_limit)).BindTextOrNull(18, ToString(c.onboarding));
+  return s->Run();
+}
+
+Result<bool> Store::Put(const Person& p) {
+  auto* s = TRY(Prepared("person", R"sql(
+    INSERT INTO persons VALUES (?1,?2,?3,?4,?5,?6,?7,?8)
+    ON CONFLICT(id) DO UPDATE SET client_id=?2, role=?3, name=?4, birth_date=?5, country=?6,
+      citizenship=?7, pep=?8)sql"));
+  s->Bind(1, p.id).Bind(2, p.client_id).Bind(3, ToString(p.role)).Bind(4, p.name);
+  if (p.birth_date) s->Bind(5, FormatDate(*p.birth_date)); else s->BindNull(5);
+  s->Bind(6, p.country).Bind(7, p.citizenship).Bind(8, ToString(p.pep));
+  return s->Run();
+}
+
+Result<bool> Store::Put(const Account& a) {
+  auto* s = TRY(Prepared("account", R"sql(
+    INSERT INTO accounts VALUES (?1,?2,?3,?4)
+    ON CONFLICT(id) DO UPDATE SET client_id=?2, opened_on=?3, currency=?4)sql"));
+  return s->Bind(1, a.id).Bind(2, a.client_id).Bind(3, FormatDate(a.opened_on)).Bind(4, a.currency).Run();
+}
+
+Result<bool> Store::Put(const Transaction& t, std::string_view booked_at_text) {
+  // The clustering key contains client and date, so a re-imported transaction
+  // whose client or date changed must leave its old place first.
+  auto* del = TRY(Prepared("tx_delete", "DELETE FROM transactions WHERE id=?1"));
+  auto* ins = TRY(Prepared("tx_insert", R"sql(
+    INSERT INTO transactions VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)
+    )sql"));
+  std::string booked_on = FormatDate(t.booked.date);
+  ins->Bind(1, t.client_id).Bind(2, booked_on).Bind(3, t.id).Bind(4, t.account_id).Bind(5, booked_at_text);
+  if (t.booked.second_of_day >= 0) ins->Bind(6, int64_t{t.booked.second_of_day}); else ins->BindNull(6);
+  ins->Bind(7, ToString(t.direction)).Bind(8, t.amount.cents()).Bind(9, t.currency).Bind(10, ToString(t.channel));
+  ins->BindTextOrNull(11, CounterpartyKey(t)).BindTextOrNull(12, t.counterparty_id);
+  ins->BindTextOrNull(13, t.counterparty_name).BindTextOrNull(14, t.counterparty_account);
+  ins->BindTextOrNull(15, t.counterparty_country).BindTextOrNull(16, t.purpose).BindTextOrNull(17, t.ip);
+  ins->BindTextOrNull(18, t.atm_id).BindTextOrNull(19, t.device_id);
+  auto first = ins->Run();
+  if (first) return true;
+  // Most likely a re-import of a known id: replace the stored row.
+  TRY(del->Bind(1, t.id).Run());
+  ins->Bind(1, t.client_id).Bind(2, booked_on).Bind(3, t.id).Bind(4, t.account_id).Bind(5, booked_at_text);
+  if (t.booked.second_of_day >= 0) ins->Bind(6, int64_t{t.booked.second_of_day}); else ins->BindNull(6);
+  ins->Bind(7, ToString(t.direction)).Bind(8, t.amount.cents()).Bind(9, t.currency).Bind(10, ToString(t.channel));
+  ins->BindTextOrNull(11, CounterpartyKey(t)).BindTextOrNull(12, t.counterparty_id);
+  ins->BindTextOrNull(13, t.counterparty_name).BindTextOrNull(14, t.counterparty_account);
+  ins->BindTextOrNull(15, t.counterparty_country).BindTextOrNull(16, t.purpose).BindTextOrNull(17, t.ip);
+  ins->BindTextOrNull(18, t.atm_id).BindTextOrNull(19, t.device_id);
+  return ins->Run();
+}
+
+Result<bool> Store::Put(const Fact& f) {
+  auto* s = TRY(Prepared("fact", R"sql(
+    INSERT INTO facts VALUES (?1,?2,?3,?4,?5,?6)
+    ON CONFLICT(client_id, factor, observed_on) DO UPDATE SET expires_on=?4, note=?5, author=?6)sql"));
+  s->Bind(1, f.client_id).Bind(2, f.factor).Bind(3, FormatDate(f.observed_on));
+  if (f.expires_on) s->Bind(4, FormatDate(*f.expires_on)); else s->BindNull(4);
+  return s->BindTextOrNull(5, f.note).BindTextOrNull(6, f.author).Run();
+}
+
+Result<bool> Store::Put(const CountryLink& l) {
+  auto* s = TRY(Prepared("link", R"sql(
+    INSERT INTO links VALUES (?1,?2,?3,?4)
+    ON CONFLICT(client_id, party, country) DO UPDATE SET reason=?4)sql"));
+  return s->Bind(1, l.client_id).Bind(2, ToString(l.party)).Bind(3, l.country).BindTextOrNull(4, l.reason).Run();
+}
+
+Result<bool> Store::Put(const Review& r) {
+  auto* s = TRY(Prepared("review", R"sql(
+    INSERT INTO reviews VALUES (?1,?2,?3,?4,?5,?6)
+    ON CONFLICT(client_id, kind, on_date) DO UPDATE SET extension_days=?4, author=?5, note=?6)sql"));
+  s->Bind(1, r.client_id).Bind(2, ToString(r.kind)).Bind(3, FormatDate(r.on));
+  return s->Bind(4, int64_t{r.extension_business_days}).BindTextOrNull(5, r.author).BindTextOrNull(6, r.note).Run();
+}
+
+Result<std::unordered_set<std::string>> Store::ClientIds() {
+  std::unordered_set<std::string> out;
+  auto s = TRY(db_.Prepare("SELECT id FROM clients"));
+  while (TRY(s.Step())) out.emplace(s.Text(0));
+  return out;
+}
+
+Result<std::unordered_map<std::string, std::string>> Store::AccountOwners() {
+  std::unordered_map<std::string, std::string> out;
+  auto s = TRY(db_.Prepare("SELECT id, client_id FROM accounts"));
+  while (TRY(s.Step())) out.emplace(s.Text(0), s.Text(1));
+  return out;
+}
+
+Result<int64_t> Store::Count(const std::string& table) {
+  auto s = TRY(db_.Prepare("SELECT COUNT(*) FROM " + table));
+  TRY(s.Step());
+  return s.Int(0);
+}
+
+namespace {
+
+// A cursor over rows ordered by client id, consumed client by client.
+class ClientCursor {
+ public:
+  explicit ClientCursor(sqlite::Statement stmt) : stmt_(std::move(stmt)) {}
+  Result<bool> Start() {
+    has_row_ = TRY(stmt_.Step());
+    return true;
+  }
+  // Calls fn for each row of `client_id` (rows of smaller ids are skipped).
+  template <typename Fn>
+  Result<bool> Take(const std::string& client_id, Fn fn) {
+    while (has_row_ && stmt_.Text(0) < client_id) has_row_ = TRY(stmt_.Step());
+    while (has_row_ && stmt_.Text(0) == client_id) {
+      fn(stmt_);
+      has_row_ = TRY(stmt_.Step());
+    }
+    return true;
+  }
+
+ private:
+  sqlite::Statement stmt_;
+  bool has_row_ = false;
+};
+
+}  // namespace
+
+Result<int64_t> Store::ForEachClient(Date as_of, int main_share_percent,
+                                     const std::unordered_set<std::string>* only,
+                                     const std::function<Result<bool>(ClientRecord&)>& fn) {
+  // One client: use the indexes. Otherwise: one ordered pass over each table.
+  std::string filter, tx_filter;
+  if (only && only->size() == 1) {
+    filter = " WHERE client_id = ?1";
+    tx_filter = " AND client_id = ?1";
+  }
+  auto bind = [&](sqlite::Statement s) {
+    if (!filter.empty()) s.Bind(1, *only->begin());
+    return s;
+  };
+  std::string client_filter = filter.empty() ? "" : " WHERE id = ?1";
+  auto clients = bind(TRY(db_.Prepare(
+      "SELECT id, type, name, birth_date, registration_number, country, relationship_start, pep, "
+      "legal_form, nace, activities, activity_linked_to_latvia, reputable_foreign_group, "
+      "private_banking, planned_monthly_credit_cents, planned_annual_credit_cents, "
+      "transaction_limit_cents, onboarding FROM clients" + client_filter + " ORDER BY id")));
+  ClientCursor persons(bind(TRY(db_.Prepare(
+      "SELECT client_id, id, role, name, birth_date, country, citizenship, pep FROM persons" + filter +
+      " ORDER BY client_id, id"))));
+  ClientCursor facts(bind(TRY(db_.Prepare(
+      "SELECT client_id, factor, observed_on, expires_on, note, author FROM facts" + filter +
+      " ORDER BY client_id, observed_on, factor"))));
+  ClientCursor links(bind(TRY(db_.Prepare(
+      "SELECT client_id, party, country, reason FROM links" + filter + " ORDER BY client_id, party, country"))));
+  ClientCursor reviews(bind(TRY(db_.Prepare(
+      "SELECT client_id, kind, on_date, extension_days, author, note FROM reviews" + filter +
+      " ORDER BY client_id, on_date"))));
+  auto tx_stmt = TRY(db_.Prepare(
+      "SELECT client_id, booked_on, direction, amount_cents, counterparty_key, counterparty_name, "
+      "counterparty_country FROM transactions WHERE booked_on <= ?2" + tx_filter +
+      " ORDER BY client_id, booked_on"));
+  if (!tx_filter.empty()) tx_stmt.Bind(1, *only->begin());
+  tx_stmt.Bind(2, FormatDate(as_of));
+  ClientCursor transactions(std::move(tx_stmt));
+  TRY(persons.Start());
+  TRY(facts.Start());
+  TRY(links.Start());
+  TRY(reviews.Start());
+  TRY(transactions.Start());
+
+  int64_t visited = 0;
+  ClientRecord rec;
+  ActivityBuilder activity;
+  while (TRY(clients.Step())) {
+    std::string id(clients.Text(0));
+    if (only && filter.empty() && !only->count(id)) continue;
+    Client& c = rec.client;
+    c = Client{};
+    c.id = id;
+    c.type = clients.Text(1) == "legal" ? ClientType::kLegal : ClientType::kNatural;
+    c.name = clients.Text(2);
+    c.birth_date = OptDate(clients, 3);
+    c.registration_number = clients.Text(4);
+    c.country = clients.Text(5);
+    c.relationship_start = StoredDate(clients, 6);
+    c.pep = ParsePep(clients.Text(7));
+    c.legal_form = clients.Text(8);
+    c.nace = clients.Text(9);
+    c.activities = static_cast<uint8_t>(clients.Int(10));
+    c.activity_linked_to_latvia = clients.Int(11) != 0;
+    c.reputable_foreign_group = clients.Int(12) != 0;
+    c.private_banking = clients.Int(13) != 0;
+    c.planned_monthly_credit_turnover = OptMoney(clients, 14);
+    c.planned_annual_credit_turnover = OptMoney(clients, 15);
+    c.transaction_limit = OptMoney(clients, 16);
+    std::string_view onboarding = clients.Text(17);
+    c.onboarding = onboarding == "remote"      ? Onboarding::kRemote
+                   : onboarding == "in_person" ? Onboarding::kInPerson
+                                               : Onboarding::kUnknown;
+    rec.persons.clear();
+    rec.facts.clear();
+    rec.links.clear();
+    rec.reviews.clear();
+    TRY(persons.Take(id, [&](const sqlite::Statement& s) {
+      std::string_view role = s.Text(2);
+      rec.persons.push_back(Person{
+          std::string(s.Text(1)), id,
+          role == "ubo" ? PersonRole::kUbo
+          : role == "representative" ? PersonRole::kRepresentative
+          : role == "authorised" ? PersonRole::kAuthorised
+                                 : PersonRole::kCardUser,
+          std::string(s.Text(3)), OptDate(s, 4), std::string(s.Text(5)), std::string(s.Text(6)),
+          ParsePep(s.Text(7))});
+    }));
+    TRY(facts.Take(id, [&](const sqlite::Statement& s) {
+      rec.facts.push_back(Fact{id, std::string(s.Text(1)), StoredDate(s, 2), OptDate(s, 3),
+                               std::string(s.Text(4)), std::string(s.Text(5))});
+    }));
+    TRY(links.Take(id, [&](const sqlite::Statement& s) {
+      std::string_view party = s.Text(1);
+      rec.links.push_back(CountryLink{id,
+                                      party == "ubo"                 ? LinkParty::kUbo
+                                      : party == "main_counterparty" ? LinkParty::kMainCounterparty
+                                                                     : LinkParty::kClient,
+                                      std::string(s.Text(2)), std::string(s.Text(3))});
+    }));
+    TRY(reviews.Take(id, [&](const sqlite::Statement& s) {
+      std::string_view kind = s.Text(1);
+      rec.reviews.push_back(Review{id,
+                                   kind == "extension"       ? ReviewKind::kExtension
+                                   : kind == "cdd_completed" ? ReviewKind::kCddCompleted
+                                                             : ReviewKind::kEddCompleted,
+                                   StoredDate(s, 2), static_cast<int>(s.Int(3)), std::string(s.Text(4)),
+                                   std::string(s.Text(5))});
+    }));
+    TRY(transactions.Take(id, [&](const sqlite::Statement& s) {
+      activity.Add(StoredDate(s, 1), s.Text(2) == "debit" ? Direction::kDebit : Direction::kCredit,
+                   Money::FromCents(s.Int(3)), s.Text(4), s.Text(5), s.Text(6));
+    }));
+    rec.activity = activity.Finish(main_share_percent);
+    ++visited;
+    TRY(fn(rec));
+  }
+  return visited;
+}
+
+Result<bool> Store::SaveScore(const ClientScore& s, std::string_view detail_json) {
+  if (!latest_loaded_) {
+    auto q = TRY(db_.Prepare(
+        "SELECT client_id, as_of || '|' || methodology_version || '|' || fingerprint FROM score_history "
+        "WHERE id IN (SELECT MAX(id) FROM score_history GROUP BY client_id)"));
+    while (TRY(q.Step())) latest_[std::string(q.Text(0))] = std::string(q.Text(1));
+    latest_loaded_ = true;
+  }
+  std::string as_of = FormatDate(s.as_of);
+  std::string fingerprint = Hex(s.input_fingerprint);
+  std::string key = as_of + "|" + s.methodology_version + "|" + fingerprint;
+  std::string& latest = latest_[s.client_id];
+  if (latest == key) return false;
+  auto* ins = TRY(Prepared("score", R"sql(
+    INSERT INTO score_history (client_id, as_of, methodology_version, fingerprint, score,
+      risk_level, edd_required, edd_reasons, factors, edd_review_months, next_edd_review,
+      edd_deadline, next_review, enhanced_monitoring, detail)
+    VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15))sql"));
+  ins->Bind(1, s.client_id).Bind(2, as_of).Bind(3, s.methodology_version).Bind(4, fingerprint);
+  ins->Bind(5, int64_t{s.score}).Bind(6, ToString(s.level)).Bind(7, int64_t{s.edd_required});
+  ins->Bind(8, s.EddReasonCodes()).Bind(9, s.FactorCodes());
+  ins->Bind(10, s.edd_review_months ? std::optional<int64_t>(*s.edd_review_months) : std::nullopt);
+  if (s.next_edd_review) ins->Bind(11, FormatDate(*s.next_edd_review)); else ins->BindNull(11);
+  if (s.edd_deadline) ins->Bind(12, FormatDate(*s.edd_deadline)); else ins->BindNull(12);
+  if (s.next_review) ins->Bind(13, FormatDate(*s.next_review)); else ins->BindNull(13);
+  ins->Bind(14, int64_t{s.enhanced_monitoring}).Bind(15, detail_json);
+  TRY(ins->Run());
+  latest = key;
+  return true;
+}
+
+Result<std::vector<StoredScore>> Store::ScoreHistory(const std::string& client_id) {
+  std::vector<StoredScore> out;
+  auto q = TRY(db_.Prepare(
+      "SELECT id, client_id, as_of, methodology_version, fingerprint, score, risk_level, edd_required, "
+      "edd_reasons, factors, scored_at FROM score_history WHERE client_id = ?1 ORDER BY id"));
+  q.Bind(1, client_id);
+  while (TRY(q.Step())) {
+    out.push_back(StoredScore{q.Int(0), std::string(q.Text(1)), std::string(q.Text(2)),
+                              std::string(q.Text(3)), std::string(q.Text(4)), static_cast<int>(q.Int(5)),
+                              std::string(q.Text(6)), q.Int(7) != 0, std::string(q.Text(8)),
+                              std::string(q.Text(9)), std::string(q.Text(10))});
+  }
+  return out;
+}
+
+}  // namespace sargs
