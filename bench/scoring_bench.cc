@@ -42,7 +42,11 @@ int main(int argc, char** argv) {
   const int64_t clients = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
   const int64_t transactions = argc > 2 ? std::atoll(argv[2]) : 10'000'000;
   const Date as_of = *ParseDate("2026-06-30");
-  const char* countries[] = {"LV", "LV", "LV", "LV", "LV", "LT", "EE", "DE", "UA", "AE", "RU", "IR"};
+  // A Latvian institution's book: mostly residents, a few foreign and
+  // third-country clients and counterparties.
+  const char* countries[] = {"LV", "LV", "LV", "LV", "LV", "LV", "LV", "LV", "LV", "LV", "LV", "LV",
+                             "LV", "LV", "LV", "LV", "LT", "EE", "DE", "UA", "AE", "RU", "LV", "LV"};
+  const char* cp_countries[] = {"LV", "LV", "LV", "LT", "EE", "DE", "LV", "LV", "LV", "LV", "LV", "AE"};
   const ReferenceData& ref = ShippedReference();
   Methodology methodology = *DefaultMethodology(ref);
   Scorer scorer(methodology, ref, LatvianCalendar());
@@ -52,9 +56,11 @@ int main(int argc, char** argv) {
   std::vector<std::vector<Fact>> facts(static_cast<size_t>(clients));
   for (int64_t i = 0; i < clients; ++i) {
     Client& c = portfolio[static_cast<size_t>(i)];
-    c.id = "C" + std::to_string(i);
+    char id[24];
+    std::snprintf(id, sizeof id, "C%lld", static_cast<long long>(i));
+    c.id = id;
     c.type = rng.Below(10) < 7 ? ClientType::kNatural : ClientType::kLegal;
-    c.country = countries[rng.Below(12)];
+    c.country = countries[rng.Below(24)];
     c.relationship_start = as_of - std::chrono::days(30 + rng.Below(3650));
     if (c.type == ClientType::kNatural && rng.Below(50) == 0) c.pep = PepStatus::kPep;
     if (c.type == ClientType::kLegal) {
@@ -77,7 +83,7 @@ int main(int argc, char** argv) {
       std::snprintf(key, sizeof key, "CP%d", cp);
       builder.Add(on, rng.Below(2) ? Direction::kCredit : Direction::kDebit,
                   Money::FromCents(1000 + rng.Below(rng.Below(20) == 0 ? 50'000'000 : 500'000)), key, key,
-                  countries[cp * 2]);
+                  cp_countries[(i + cp) % 12]);
     }
     activity[static_cast<size_t>(i)] = builder.Finish(methodology.params.main_counterparty_share_percent);
   }

@@ -12,7 +12,7 @@ PACKAGES=(
   libhowardhinnant-date-dev # Europe/Riga time zone
   libsqlite3-dev           # embedded storage
   libgtest-dev libgmock-dev libbenchmark-dev
-  tzdata
+  tzdata time
 )
 
 missing=()

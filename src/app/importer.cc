@@ -96,6 +96,49 @@ class MappedFile {
   size_t size_ = 0;
 };
 
+// The ids seen in one import, per kind, to reject duplicates. Holds 64-bit
+// hashes in an open-addressing table (ten million ids cost 160 MB and no
+// allocation per id); two different ids would have to share all 64 bits to
+// be taken for duplicates.
+class IdSet {
+ public:
+  // Returns the (file, line) where the id was first seen, or records it and
+  // returns nullopt.
+  std::optional<std::pair<int, int>> Insert(std::string_view id, int file, int line) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    uint64_t h = std::hash<std::string_view>()(id) | 1;  // 0 marks an empty slot
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      if (slots_[i].hash == 0) {
+        slots_[i] = Slot{h, file, line};
+        ++size_;
+        return std::nullopt;
+      }
+      if (slots_[i].hash == h) return std::make_pair(slots_[i].file, slots_[i].line);
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    int32_t file = 0;
+    int32_t line = 0;
+  };
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
+    size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.hash == 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
 // One row of any file kind: values by column index of Columns(kind).
 struct Row {
   std::vector<const std::string*> values;  // null when the column is absent
@@ -146,7 +189,7 @@ class Importer {
     MappedFile file = TRY(MappedFile::Open(path));
     kind_ = kind;
     file_ = path;
-    seen_.clear();
+    files_.push_back(path);
     const auto& spec = Columns(kind);
     Row row;
     row.values.assign(spec.size(), nullptr);
@@ -162,7 +205,7 @@ class Importer {
       size_t pos = 0;
       int line = 0;
       std::vector<JsonField> fields;
-      while (pos < text.size() && !Full()) {
+      while (pos < text.size() && !report_.truncated) {
         size_t end = text.find('\n', pos);
         if (end == std::string_view::npos) end = text.size();
         std::string_view line_text = text.substr(pos, end - pos);
@@ -236,7 +279,7 @@ class Importer {
         }
       }
       if (!header_ok) return true;
-      while (!Full()) {
+      while (!report_.truncated) {
         auto more = reader.Next(record);
         if (!more) {
           Problem(more.error());
@@ -263,6 +306,8 @@ class Importer {
     return true;
   }
 
+  // After the cap, rows are still read until one more problem shows that
+  // some were not listed (ImportReport::truncated).
   bool Full() const { return static_cast<int>(report_.errors.size()) >= options_.max_errors; }
 
  private:
@@ -370,11 +415,13 @@ class Importer {
     }
     return id;
   }
-  // Ids must be unique within one import; a repeated id in a later import is an update.
-  bool Unique(const Row& r, size_t i, const std::string& id) {
-    auto [it, inserted] = seen_.emplace(std::hash<std::string>()(id), r.line);
-    if (!inserted) {
-      Bad(r, i, "duplicate id '" + id + "' (first on line " + std::to_string(it->second) + ")");
+  // Ids must be unique within one import (across its files of the same
+  // kind); a repeated id in a later import is an update.
+  bool Unique(const Row& r, size_t i, std::string_view id) {
+    auto first = seen_[static_cast<int>(kind_)].Insert(id, static_cast<int>(files_.size()) - 1, r.line);
+    if (first) {
+      Bad(r, i, "duplicate id '" + std::string(id) + "' (first at " + files_[first->first] + ":" +
+                    std::to_string(first->second) + ")");
       return false;
     }
     return true;
@@ -436,7 +483,7 @@ class Importer {
       else onboarding = *o;
     }
     if (type && pep && *type == ClientType::kLegal && *pep != PepStatus::kNone) {
-      Bad(r, 7, "PEP status applies to natural persons; record a legal client's PEP owners in persons");
+      Bad(r, 7, "PEP status applies to natural persons only: pep must be 'none' for a legal client");
       ok = false;
     }
     if (!ok || !Unique(r, 0, *id)) return true;
@@ -500,21 +547,43 @@ class Importer {
     return store_.Put(Account{*id, *client, **opened, *currency});
   }
 
+  // Transactions come by the million: this path avoids per-row allocation
+  // and remembers the last client and account, since files are usually
+  // grouped by client.
   Result<bool> HandleTransaction(const Row& r) {
-    Transaction& t = tx_;
-    auto id = Text(r, 0);
-    auto account = Text(r, 1);
-    auto client = ClientRef(r, 2);
-    bool ok = id && account && client;
-    if (account && client) {
-      auto it = accounts_.find(*account);
-      if (it == accounts_.end()) {
-        Bad(r, 1, "unknown account '" + *account + "'");
-        ok = false;
-      } else if (it->second != *client) {
-        Bad(r, 1, "account '" + *account + "' belongs to client '" + it->second + "', not '" + *client + "'");
+    bool ok = true;
+    auto required = [&](size_t i) {
+      std::string_view v = r.Get(i);
+      if (v.empty()) {
+        Bad(r, i, "required value is empty");
         ok = false;
       }
+      return v;
+    };
+    std::string_view id = required(0), account = required(1), client = required(2);
+    if (!client.empty() && client != last_client_) {
+      if (clients_.count(std::string(client))) {
+        last_client_ = client;
+        report_.affected_clients.emplace(client);
+      } else {
+        Bad(r, 2, "unknown client '" + std::string(client) + "'");
+        ok = false;
+      }
+    }
+    if (!account.empty() && account != last_account_) {
+      auto it = accounts_.find(std::string(account));
+      if (it == accounts_.end()) {
+        Bad(r, 1, "unknown account '" + std::string(account) + "'");
+        ok = false;
+      } else {
+        last_account_ = account;
+        last_account_owner_ = it->second;
+      }
+    }
+    if (ok && account == last_account_ && client != last_account_owner_) {
+      Bad(r, 1, "account '" + std::string(account) + "' belongs to client '" + last_account_owner_ + "', not '" +
+                    std::string(client) + "'");
+      ok = false;
     }
     auto booked = ParseBookingTime(r.Get(3));
     if (!booked) {
@@ -531,24 +600,28 @@ class Importer {
     auto channel = EnumField<Channel>(r, 7, {{"transfer", Channel::kTransfer}, {"cash", Channel::kCash},
                                              {"card", Channel::kCard}, {"atm", Channel::kAtm},
                                              {"internal", Channel::kInternal}, {"other", Channel::kOther}});
-    auto cp_country = CountryField(r, 11);
-    ok = ok && direction && amount && channel && cp_country;
-    if (!ok || !Unique(r, 0, *id)) return true;
-    report_.affected_clients.insert(*client);
+    std::string_view cp_country = r.Get(11);
+    if (!cp_country.empty() && !ref_.Country(cp_country)) {
+      Bad(r, 11, "unknown country code '" + std::string(cp_country) + "' (expected ISO 3166 alpha-2, e.g. LV)");
+      ok = false;
+    }
+    ok = ok && direction && amount && *amount && channel;
+    if (!ok || !Unique(r, 0, id)) return true;
     ++report_.rows[3];
     if (!Clean()) return true;
-    t.id = std::move(*id);
-    t.account_id = std::move(*account);
-    t.client_id = std::move(*client);
+    Transaction& t = tx_;
+    t.id = id;
+    t.account_id = account;
+    t.client_id = client;
     t.booked = *booked;
     t.direction = *direction;
     t.amount = **amount;
-    t.currency = std::string(currency);
+    t.currency = currency;
     t.channel = *channel;
     t.counterparty_id = r.Get(8);
     t.counterparty_name = r.Get(9);
     t.counterparty_account = r.Get(10);
-    t.counterparty_country = *cp_country;
+    t.counterparty_country = cp_country;
     t.purpose = r.Get(12);
     t.ip = r.Get(13);
     t.atm_id = r.Get(14);
@@ -631,7 +704,11 @@ class Importer {
   std::string file_;
   std::unordered_set<std::string> clients_;
   std::unordered_map<std::string, std::string> accounts_;
-  std::unordered_map<size_t, int> seen_;  // id hash -> first line
+  std::array<IdSet, kImportKindCount> seen_;
+  std::vector<std::string> files_;  // every file read so far, for duplicate messages
+  std::string last_client_;         // the last client a transaction row was checked against
+  std::string last_account_;        // the last account checked, and its owner
+  std::string last_account_owner_;
   Transaction tx_;
 };
 
@@ -681,7 +758,7 @@ Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& f
     TRY(importer.Load());
     for (const auto& [kind, path] : plan) {
       TRY(importer.ImportFile(path, kind));
-      if (importer.Full()) break;
+      if (report.truncated) break;
     }
     return true;
   };

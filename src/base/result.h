@@ -54,20 +54,19 @@ inline tl::unexpected<Error> Fail(Location where, std::string field,
 // g++ and clang both support; it keeps call sites as short as `?` in Rust.
 #define SARGS_CONCAT_INNER(a, b) a##b
 #define SARGS_CONCAT(a, b) SARGS_CONCAT_INNER(a, b)
-#define TRY(expr)                                              \
-  ({                                                           \
-    auto&& SARGS_CONCAT(try_result_, __LINE__) = (expr);       \
-    if (!SARGS_CONCAT(try_result_, __LINE__))                  \
-      return tl::unexpected<::sargs::Error>(                   \
-          std::move(SARGS_CONCAT(try_result_, __LINE__).error())); \
-    std::move(*SARGS_CONCAT(try_result_, __LINE__));           \
+// Each expansion gets its own variable name (__COUNTER__), so TRY may nest.
+#define TRY(expr) SARGS_TRY_IMPL(expr, SARGS_CONCAT(try_result_, __COUNTER__))
+#define SARGS_TRY_IMPL(expr, name)                                             \
+  ({                                                                           \
+    auto&& name = (expr);                                                      \
+    if (!name) return tl::unexpected<::sargs::Error>(std::move(name.error())); \
+    std::move(*name);                                                          \
   })
 
-// TRY_VOID(x): the same for a Result<void>.
-#define TRY_VOID(expr)                                                   \
-  do {                                                                   \
-    auto&& SARGS_CONCAT(try_status_, __LINE__) = (expr);                 \
-    if (!SARGS_CONCAT(try_status_, __LINE__))                            \
-      return tl::unexpected<::sargs::Error>(                             \
-          std::move(SARGS_CONCAT(try_status_, __LINE__).error()));       \
+// TRY_VOID(x): the same for a Result whose value is not needed.
+#define TRY_VOID(expr) SARGS_TRY_VOID_IMPL(expr, SARGS_CONCAT(try_status_, __COUNTER__))
+#define SARGS_TRY_VOID_IMPL(expr, name)                                          \
+  do {                                                                           \
+    auto&& name = (expr);                                                        \
+    if (!name) return tl::unexpected<::sargs::Error>(std::move(name.error()));   \
   } while (0)

@@ -39,7 +39,11 @@ void RegisterImport(CLI::App& app, Outcome& out) {
     auto store = Store::Open(flags->scoring.db);
     if (!store) return void(out.code = Report(store.error(), kExitFailure));
     auto report = ImportFiles(*store, flags->files, options, ref);
-    if (!report) return void(out.code = Report(report.error(), kExitBadInput));
+    if (!report) {
+      // A file that cannot be read or named is bad input; a database failure is not.
+      bool database = report.error().message.rfind("database", 0) == 0;
+      return void(out.code = Report(report.error(), database ? kExitFailure : kExitBadInput));
+    }
     if (!report->errors.empty()) {
       for (const Error& e : report->errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
       std::fprintf(stderr, "sargs: import rejected: %zu problem%s%s; the database is unchanged\n",
@@ -56,7 +60,7 @@ void RegisterImport(CLI::App& app, Outcome& out) {
     std::printf("imported %s\n", counts.empty() ? "nothing" : counts.c_str());
     if (flags->no_rescore || report->affected_clients.empty()) return;
     // Point 12: a client is re-scored when its data changes.
-    auto methodology = ChooseMethodology(flags->scoring, ref, *as_of);
+    auto methodology = ChooseMethodology(flags->scoring, ref, TodayInRiga());
     if (!methodology) return void(out.code = Report(methodology.error(), kExitBadInput));
     Scorer scorer(*methodology, ref, LatvianCalendar());
     ScoreRunOptions run{*as_of, &report->affected_clients, true};

@@ -198,6 +198,8 @@ Result<Methodology> ParseMethodology(std::string_view toml_text, std::string_vie
   }
   Methodology m;
   m.source = std::string(file);
+  m.content_hash = 14695981039346656037ull;
+  for (char ch : toml_text) m.content_hash = (m.content_hash ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
   TRY(r.OnlyKeys(root, "", {"methodology", "risk_levels", "edd", "review_months", "parameters",
                             "country_lists", "points", "own_factors"}));
 

@@ -81,6 +81,9 @@ struct Methodology {
   Date points_reviewed_on;
   int points_review_interval_months = 18;  // point 14
   std::string source;  // where it was read from
+  // A hash of the file's text: scores made with an edited methodology whose
+  // version was not changed are still told apart in the score history.
+  uint64_t content_hash = 0;
 
   InstitutionType institution_type = InstitutionType::kCreditInstitution;
   // Points per factor, indexed like ReferenceData::factors(); factors that do

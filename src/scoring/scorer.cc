@@ -89,7 +89,9 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
   out.client_id = c.id;
   out.as_of = as_of;
   out.methodology_version = m_.version;
-  out.input_fingerprint = FingerprintInput(in);
+  // The fingerprint covers the methodology's text too, so that a score is
+  // recorded again when either the data or the rules change.
+  out.input_fingerprint = FingerprintInput(in) ^ (m_.content_hash * 0x9E3779B97F4A7C15ull);
 
   const YearMonth as_of_month = YearMonth::Of(as_of);
   const YearMonth start_month = YearMonth::Of(c.relationship_start);
@@ -117,6 +119,21 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
       out.avg_monthly_credit = counted.DividedBy(months);
     }
   }
+  // The day after the first month of the window by which the credit turnover
+  // accumulated since the window's start exceeds `limit` (or, with
+  // `average`, by which the average of the months counted so far does).
+  // Anchoring to the window rather than to the as-of date keeps the trigger
+  // date of a continuing condition from moving forward every month, which
+  // would re-open an EDD that was just completed.
+  auto first_month_over = [&](Money limit, YearMonth from, bool average) -> Date {
+    Money running;
+    for (YearMonth m = from; m <= window.last; m = m + 1) {
+      running += act.CreditIn(m);
+      Money value = average ? running.DividedBy(m - from + 1) : running;
+      if (value > limit) return month_end_plus_one(m);
+    }
+    return month_end_plus_one(window.last);
+  };
   // "Monthly credit turnover exceeds X": the planned figure, or any complete
   // month of the window. Returns the date the data first showed it.
   auto monthly_exceeds = [&](Money limit, std::string* evidence) -> std::optional<Date> {
@@ -140,7 +157,7 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
     for (FactorHit& h : hits) {
       if (h.code == ref_.factors()[index].code) {  // data and a fact agree: keep the earlier
         h.evidence += "; " + evidence;
-        if (since < h.since) h.since = since;
+        h.since = std::min(h.since, clamp_since(since));
         return;
       }
     }
@@ -181,7 +198,7 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
           "private banking; planned annual credit turnover " + Eur(*c.planned_annual_credit_turnover),
           "planned or actual annual credit turnover > " + Eur(p.private_banking_annual_credit));
     } else if (window_credit > p.private_banking_annual_credit) {
-      add(A1(6), month_end_plus_one(window.last), HitSource::kData,
+      add(A1(6), first_month_over(p.private_banking_annual_credit, window.first, false), HitSource::kData,
           "private banking; credit turnover " + Eur(window_credit) + " in " +
               window.first.ToString() + ".." + window.last.ToString(),
           "planned or actual annual credit turnover > " + Eur(p.private_banking_annual_credit));
@@ -289,7 +306,14 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
   }
 
   // Annex 2 turnover factors.
-  bool any_annex1 = std::any_of(hits.begin(), hits.end(), [](const FactorHit& h) { return h.annex == 1; });
+  // A2.53-A2.55 apply only to clients without annex 1 factors, whether found
+  // in the data or recorded by an analyst.
+  bool any_annex1 = std::any_of(hits.begin(), hits.end(), [](const FactorHit& h) { return h.annex == 1; }) ||
+                    std::any_of(in.facts.begin(), in.facts.end(), [&](const Fact& f) {
+                      int index = ref_.FactorIndex(f.factor);
+                      return index >= 0 && ref_.factors()[index].annex == 1 && m_.Applies(index) &&
+                             f.observed_on <= as_of && !(f.expires_on && *f.expires_on <= as_of);
+                    });
   if (!c.activity_linked_to_latvia) {
     if (any_annex1) {
       out.notes.push_back("A2.53-A2.55 not evaluated: they apply only to clients without annex 1 factors");
@@ -314,7 +338,7 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
             "activity not linked to Latvia; planned annual credit turnover " + Eur(*c.planned_annual_credit_turnover),
             "annual credit turnover > " + Eur(p.non_latvia_annual_credit));
       } else if (window_credit > p.non_latvia_annual_credit) {
-        add(a2_55_, month_end_plus_one(window.last), HitSource::kData,
+        add(a2_55_, first_month_over(p.non_latvia_annual_credit, window.first, false), HitSource::kData,
             "activity not linked to Latvia; credit turnover " + Eur(window_credit) + " in " +
                 window.first.ToString() + ".." + window.last.ToString(),
             "annual credit turnover > " + Eur(p.non_latvia_annual_credit));
@@ -329,7 +353,7 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
           "planned monthly credit turnover " + Eur(*c.planned_monthly_credit_turnover),
           "natural person with planned or average actual monthly credit turnover > " + Eur(limit));
     } else if (out.avg_monthly_credit > limit) {
-      add(a2_90_, month_end_plus_one(window.last), HitSource::kData,
+      add(a2_90_, first_month_over(limit, std::max(window.first, start_month), true), HitSource::kData,
           "average monthly credit turnover " + Eur(out.avg_monthly_credit) + " over " +
               window.first.ToString() + ".." + window.last.ToString(),
           "natural person with planned or average actual monthly credit turnover > " + Eur(limit));
@@ -540,10 +564,12 @@ uint64_t FingerprintInput(const ScoreInput& in) {
     f.Day(x.observed_on);
     f.Day(x.expires_on.value_or(Date()));
     f.Str(x.note);
+    f.Str(x.author);
   }
   for (const CountryLink& l : in.links) {
     f.Byte(static_cast<unsigned char>(l.party));
     f.Str(l.country);
+    f.Str(l.reason);
   }
   for (const Review& r : in.reviews) {
     f.Byte(static_cast<unsigned char>(r.kind));

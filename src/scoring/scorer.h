@@ -74,7 +74,7 @@ struct ClientScore {
   std::optional<Date> next_review;  // periodic due-diligence refresh by risk level
   Money avg_monthly_credit;         // as defined in docs/methodology.md
   std::string methodology_version;
-  uint64_t input_fingerprint = 0;
+  uint64_t input_fingerprint = 0;  // of the inputs and the methodology's text
   std::vector<std::string> notes;   // why something did not apply, caps applied
 
   bool HasAnnex1() const;

@@ -315,7 +315,9 @@ TEST_F(ScorerTest, FactsAddPointsAndAnnex3Reduces) {
   s = Run(c);
   EXPECT_LT(s.raw_points, with_a293);
   EXPECT_GE(s.score, 0);
-  if (s.raw_points < 0) EXPECT_EQ(s.score, 0);
+  if (s.raw_points < 0) {
+    EXPECT_EQ(s.score, 0);
+  }
 }
 
 TEST_F(ScorerTest, ScoreNeverBelowZero) {

@@ -168,31 +168,27 @@ Result<bool> Store::Put(const Account& a) {
 }
 
 Result<bool> Store::Put(const Transaction& t, std::string_view booked_at_text) {
-  // The clustering key contains client and date, so a re-imported transaction
-  // whose client or date changed must leave its old place first.
-  auto* del = TRY(Prepared("tx_delete", "DELETE FROM transactions WHERE id=?1"));
   auto* ins = TRY(Prepared("tx_insert", R"sql(
     INSERT INTO transactions VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)
     )sql"));
-  std::string booked_on = FormatDate(t.booked.date);
-  ins->Bind(1, t.client_id).Bind(2, booked_on).Bind(3, t.id).Bind(4, t.account_id).Bind(5, booked_at_text);
-  if (t.booked.second_of_day >= 0) ins->Bind(6, int64_t{t.booked.second_of_day}); else ins->BindNull(6);
-  ins->Bind(7, ToString(t.direction)).Bind(8, t.amount.cents()).Bind(9, t.currency).Bind(10, ToString(t.channel));
-  ins->BindTextOrNull(11, CounterpartyKey(t)).BindTextOrNull(12, t.counterparty_id);
-  ins->BindTextOrNull(13, t.counterparty_name).BindTextOrNull(14, t.counterparty_account);
-  ins->BindTextOrNull(15, t.counterparty_country).BindTextOrNull(16, t.purpose).BindTextOrNull(17, t.ip);
-  ins->BindTextOrNull(18, t.atm_id).BindTextOrNull(19, t.device_id);
-  auto first = ins->Run();
-  if (first) return true;
-  // Most likely a re-import of a known id: replace the stored row.
+  const std::string booked_on = FormatDate(t.booked.date);
+  const std::string key = CounterpartyKey(t);
+  auto bind = [&] {
+    ins->Bind(1, t.client_id).Bind(2, booked_on).Bind(3, t.id).Bind(4, t.account_id).Bind(5, booked_at_text);
+    if (t.booked.second_of_day >= 0) ins->Bind(6, int64_t{t.booked.second_of_day}); else ins->BindNull(6);
+    ins->Bind(7, ToString(t.direction)).Bind(8, t.amount.cents()).Bind(9, t.currency).Bind(10, ToString(t.channel));
+    ins->BindTextOrNull(11, key).BindTextOrNull(12, t.counterparty_id);
+    ins->BindTextOrNull(13, t.counterparty_name).BindTextOrNull(14, t.counterparty_account);
+    ins->BindTextOrNull(15, t.counterparty_country).BindTextOrNull(16, t.purpose).BindTextOrNull(17, t.ip);
+    ins->BindTextOrNull(18, t.atm_id).BindTextOrNull(19, t.device_id);
+  };
+  bind();
+  if (ins->Run()) return true;
+  // Most likely a re-import of a known id. The clustering key holds client
+  // and date, which may have changed, so the old row leaves its place first.
+  auto* del = TRY(Prepared("tx_delete", "DELETE FROM transactions WHERE id=?1"));
   TRY(del->Bind(1, t.id).Run());
-  ins->Bind(1, t.client_id).Bind(2, booked_on).Bind(3, t.id).Bind(4, t.account_id).Bind(5, booked_at_text);
-  if (t.booked.second_of_day >= 0) ins->Bind(6, int64_t{t.booked.second_of_day}); else ins->BindNull(6);
-  ins->Bind(7, ToString(t.direction)).Bind(8, t.amount.cents()).Bind(9, t.currency).Bind(10, ToString(t.channel));
-  ins->BindTextOrNull(11, CounterpartyKey(t)).BindTextOrNull(12, t.counterparty_id);
-  ins->BindTextOrNull(13, t.counterparty_name).BindTextOrNull(14, t.counterparty_account);
-  ins->BindTextOrNull(15, t.counterparty_country).BindTextOrNull(16, t.purpose).BindTextOrNull(17, t.ip);
-  ins->BindTextOrNull(18, t.atm_id).BindTextOrNull(19, t.device_id);
+  bind();
   return ins->Run();
 }
 

@@ -29,8 +29,13 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
   ~Statement();
 
-  // Parameters are 1-based, as in SQLite.
+  // Parameters are 1-based, as in SQLite. Text bound as a view is not
+  // copied: it must stay alive until the statement has been stepped and reset
+  // (Run does both). Temporaries are bound through the std::string&&
+  // overload, which copies.
   Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, std::string&& text);
+  Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
   Statement& Bind(int index, int64_t value);
   Statement& BindNull(int index);
   Statement& Bind(int index, const std::optional<int64_t>& value) {
@@ -39,6 +44,10 @@ class Statement {
   Statement& BindTextOrNull(int index, std::string_view text) {
     return text.empty() ? BindNull(index) : Bind(index, text);
   }
+  Statement& BindTextOrNull(int index, std::string&& text) {
+    return text.empty() ? BindNull(index) : Bind(index, std::move(text));
+  }
+  Statement& BindTextOrNull(int index, const char* text) { return BindTextOrNull(index, std::string_view(text)); }
 
   // Advances to the next row: true when a row is available, false when done.
   Result<bool> Step();
