@@ -24,6 +24,12 @@ std::string CounterpartyKey(const Transaction& tx) {
   return "";
 }
 
+uint32_t ActivityBuilder::Store(std::string_view text) {
+  auto offset = static_cast<uint32_t>(arena_.size());
+  arena_.append(text);
+  return offset;
+}
+
 void ActivityBuilder::Add(Date booked_on, Direction direction, Money amount,
                           std::string_view counterparty_key, std::string_view counterparty_name,
                           std::string_view counterparty_country) {
@@ -44,9 +50,12 @@ void ActivityBuilder::Add(Date booked_on, Direction direction, Money amount,
   (credit ? m->credit : m->debit) += amount;
   ++(credit ? m->credit_count : m->debit_count);
   if (counterparty_key.empty()) return;
-  parties_.push_back(CounterpartyMonth{month, std::string(counterparty_key), std::string(counterparty_name),
-                                       std::string(counterparty_country), credit ? amount : Money(),
-                                       credit ? Money() : amount});
+  PartyRow row{month.index(), std::hash<std::string_view>()(counterparty_key),
+               Store(counterparty_key), static_cast<uint32_t>(counterparty_key.size()),
+               Store(counterparty_name), static_cast<uint32_t>(counterparty_name.size()),
+               Store(counterparty_country), static_cast<uint32_t>(counterparty_country.size()),
+               credit ? amount : Money(), credit ? Money() : amount};
+  parties_.push_back(row);
 }
 
 ClientActivity ActivityBuilder::Finish(int main_share_percent) {
@@ -54,27 +63,38 @@ ClientActivity ActivityBuilder::Finish(int main_share_percent) {
   out.transaction_count = count_;
   std::sort(months_.begin(), months_.end(), [](const MonthTurnover& a, const MonthTurnover& b) { return a.month < b.month; });
   out.months = months_;
-  std::sort(parties_.begin(), parties_.end(), [](const CounterpartyMonth& a, const CounterpartyMonth& b) {
-    return a.month != b.month ? a.month < b.month : a.key < b.key;
+  std::sort(parties_.begin(), parties_.end(), [&](const PartyRow& a, const PartyRow& b) {
+    if (a.month != b.month) return a.month < b.month;
+    if (a.key_hash != b.key_hash) return a.key_hash < b.key_hash;
+    return Text(a.key, a.key_len) < Text(b.key, b.key_len);
   });
   for (size_t i = 0; i < parties_.size();) {
-    CounterpartyMonth merged = std::move(parties_[i]);
-    size_t j = i + 1;
-    for (; j < parties_.size() && parties_[j].month == merged.month && parties_[j].key == merged.key; ++j) {
-      merged.credit += parties_[j].credit;
-      merged.debit += parties_[j].debit;
-      if (merged.country.empty()) merged.country = std::move(parties_[j].country);
-      if (merged.name.empty()) merged.name = std::move(parties_[j].name);
+    const PartyRow& first = parties_[i];
+    std::string_view key = Text(first.key, first.key_len);
+    Money credit, debit;
+    const PartyRow* named = nullptr;
+    const PartyRow* located = nullptr;
+    size_t j = i;
+    for (; j < parties_.size() && parties_[j].month == first.month && parties_[j].key_hash == first.key_hash &&
+           Text(parties_[j].key, parties_[j].key_len) == key;
+         ++j) {
+      credit += parties_[j].credit;
+      debit += parties_[j].debit;
+      if (!named && parties_[j].name_len) named = &parties_[j];
+      if (!located && parties_[j].country_len) located = &parties_[j];
     }
     i = j;
-    const MonthTurnover* m = out.Find(merged.month);
-    if (merged.credit.ExceedsPercentOf(m->credit, main_share_percent) ||
-        merged.debit.ExceedsPercentOf(m->debit, main_share_percent)) {
-      out.counterparties.push_back(std::move(merged));
+    YearMonth month = YearMonth::FromIndex(first.month);
+    const MonthTurnover* m = out.Find(month);
+    if (credit.ExceedsPercentOf(m->credit, main_share_percent) || debit.ExceedsPercentOf(m->debit, main_share_percent)) {
+      out.counterparties.push_back(CounterpartyMonth{
+          month, std::string(key), named ? std::string(Text(named->name, named->name_len)) : std::string(),
+          located ? std::string(Text(located->country, located->country_len)) : std::string(), credit, debit});
     }
   }
   months_.clear();
   parties_.clear();
+  arena_.clear();
   count_ = 0;
   return out;
 }

@@ -64,10 +64,21 @@ class ActivityBuilder {
   ClientActivity Finish(int main_share_percent);
 
  private:
-  // Flat vectors: a client has a few dozen transactions a year, for which a
-  // linear scan over months and a sort of counterparty rows beat tree maps.
+  // A client has a few dozen transactions a year: a linear scan over months
+  // and a sort of per-transaction counterparty rows beat tree maps. Row text
+  // lives in one reused arena, so adding a transaction allocates nothing.
+  struct PartyRow {
+    int month;
+    uint64_t key_hash;
+    uint32_t key, key_len, name, name_len, country, country_len;  // offsets into arena_
+    Money credit, debit;
+  };
+  std::string_view Text(uint32_t offset, uint32_t length) const { return {arena_.data() + offset, length}; }
+  uint32_t Store(std::string_view text);
+
   std::vector<MonthTurnover> months_;
-  std::vector<CounterpartyMonth> parties_;  // one row per transaction, merged in Finish
+  std::vector<PartyRow> parties_;
+  std::string arena_;
   int64_t count_ = 0;
 };
 

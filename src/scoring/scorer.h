@@ -46,6 +46,7 @@ struct FactorHit {
   HitSource source = HitSource::kData;
   std::string evidence;  // the data that triggered it
   std::string rule;      // the rule, with the parameter values used
+  int factor_index = -1;  // into ReferenceData::factors(); -1 for own factors
 };
 
 enum class EddReasonKind : uint8_t { kAnnex1, kScoreThreshold, kCombination, kAnnex2 };

@@ -89,7 +89,7 @@ Result<Store> Store::Open(const std::string& path) {
   sqlite::Database db = TRY(sqlite::Database::Open(path));
   Store store(std::move(db));
   TRY(store.db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                     "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;"));
+                     "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=68719476736;"));
   TRY(store.Migrate());
   return store;
 }
