@@ -11,6 +11,8 @@
 #include "base/result.h"
 #include "reference/reference_data.h"
 #include "scoring/methodology.h"
+#include "scoring/scorer.h"
+#include "storage/store.h"
 
 namespace sargs::cli {
 
@@ -34,6 +36,18 @@ struct ScoringFlags {
 void AddScoringFlags(CLI::App* cmd, ScoringFlags& flags);
 // The methodology to use; prints the point-14 review warning to stderr.
 Result<Methodology> ChooseMethodology(const ScoringFlags& flags, const ReferenceData& ref, Date today);
+
+// What every scoring command sets up: the as-of date, the methodology, the
+// store and a scorer over them. Heap-held so that the scorer's references
+// stay valid when the context moves.
+struct ScoringContext {
+  Date as_of;
+  std::unique_ptr<Methodology> methodology;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Scorer> scorer;
+};
+// On failure reports the error, sets out.code and returns nullopt.
+std::optional<ScoringContext> OpenScoring(const ScoringFlags& flags, Outcome& out);
 Result<Date> ChooseAsOf(const std::string& text);
 // Prints an error to stderr and returns the exit code for it.
 int Report(const Error& e, int code);

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "base/calendar.h"
 #include "cli/commands.h"
 
 namespace sargs::cli {
@@ -22,6 +23,22 @@ Result<Methodology> ChooseMethodology(const ScoringFlags& flags, const Reference
   Methodology m = flags.methodology.empty() ? TRY(DefaultMethodology(ref)) : TRY(LoadMethodology(flags.methodology, ref));
   if (auto warning = ReviewOverdueWarning(m, today)) std::fprintf(stderr, "warning: %s\n", warning->c_str());
   return m;
+}
+
+std::optional<ScoringContext> OpenScoring(const ScoringFlags& flags, Outcome& out) {
+  const ReferenceData& ref = ShippedReference();
+  auto as_of = ChooseAsOf(flags.as_of);
+  if (!as_of) return out.code = Report(as_of.error(), kExitBadInput), std::nullopt;
+  auto methodology = ChooseMethodology(flags, ref, TodayInRiga());
+  if (!methodology) return out.code = Report(methodology.error(), kExitBadInput), std::nullopt;
+  auto store = Store::Open(flags.db);
+  if (!store) return out.code = Report(store.error(), kExitFailure), std::nullopt;
+  ScoringContext ctx;
+  ctx.as_of = *as_of;
+  ctx.methodology = std::make_unique<Methodology>(std::move(*methodology));
+  ctx.store = std::make_unique<Store>(std::move(*store));
+  ctx.scorer = std::make_unique<Scorer>(*ctx.methodology, ref, LatvianCalendar());
+  return ctx;
 }
 
 int Report(const Error& e, int code) {

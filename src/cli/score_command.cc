@@ -69,16 +69,13 @@ void RegisterScore(CLI::App& app, Outcome& out) {
   cmd->add_option("--client", flags->client, "Score only this client");
   cmd->add_flag("--no-save", flags->no_save, "Do not record the scores in the history");
   cmd->callback([flags, &out] {
-    const ReferenceData& ref = ShippedReference();
-    auto as_of = ChooseAsOf(flags->scoring.as_of);
-    if (!as_of) return void(out.code = Report(as_of.error(), kExitBadInput));
-    auto methodology = ChooseMethodology(flags->scoring, ref, TodayInRiga());
-    if (!methodology) return void(out.code = Report(methodology.error(), kExitBadInput));
-    auto store = Store::Open(flags->scoring.db);
-    if (!store) return void(out.code = Report(store.error(), kExitFailure));
+    auto ctx = OpenScoring(flags->scoring, out);
+    if (!ctx) return;
+    Store* store = ctx->store.get();
+    const Scorer& scorer = *ctx->scorer;
+    const Date* as_of = &ctx->as_of;
     std::unordered_set<std::string> only;
     if (!flags->client.empty()) only.insert(flags->client);
-    Scorer scorer(*methodology, ref, LatvianCalendar());
     ScoreRunOptions run{*as_of, only.empty() ? nullptr : &only, !flags->no_save};
 
     TablePrinter table(kScoreColumns);
@@ -139,14 +136,11 @@ void RegisterExplain(CLI::App& app, Outcome& out) {
   cmd->add_option("--format", flags->format, "text|json (default text)")->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--history", flags->history, "Also list the client's stored score history");
   cmd->callback([flags, &out] {
-    const ReferenceData& ref = ShippedReference();
-    auto as_of = ChooseAsOf(flags->scoring.as_of);
-    if (!as_of) return void(out.code = Report(as_of.error(), kExitBadInput));
-    auto methodology = ChooseMethodology(flags->scoring, ref, TodayInRiga());
-    if (!methodology) return void(out.code = Report(methodology.error(), kExitBadInput));
-    auto store = Store::Open(flags->scoring.db);
-    if (!store) return void(out.code = Report(store.error(), kExitFailure));
-    Scorer scorer(*methodology, ref, LatvianCalendar());
+    auto ctx = OpenScoring(flags->scoring, out);
+    if (!ctx) return;
+    Store* store = ctx->store.get();
+    const Scorer& scorer = *ctx->scorer;
+    const Date* as_of = &ctx->as_of;
     std::unordered_set<std::string> only{flags->client};
     std::string text;
     auto stats = ScorePortfolio(*store, scorer, ScoreRunOptions{*as_of, &only, true},
@@ -181,14 +175,11 @@ void RegisterSummary(CLI::App& app, Outcome& out) {
   AddScoringFlags(cmd, flags->scoring);
   cmd->add_option("--due-days", flags->due_days, "Horizon for 'due soon' (default 30 days)");
   cmd->callback([flags, &out] {
-    const ReferenceData& ref = ShippedReference();
-    auto as_of = ChooseAsOf(flags->scoring.as_of);
-    if (!as_of) return void(out.code = Report(as_of.error(), kExitBadInput));
-    auto methodology = ChooseMethodology(flags->scoring, ref, TodayInRiga());
-    if (!methodology) return void(out.code = Report(methodology.error(), kExitBadInput));
-    auto store = Store::Open(flags->scoring.db);
-    if (!store) return void(out.code = Report(store.error(), kExitFailure));
-    Scorer scorer(*methodology, ref, LatvianCalendar());
+    auto ctx = OpenScoring(flags->scoring, out);
+    if (!ctx) return;
+    Store* store = ctx->store.get();
+    const Scorer& scorer = *ctx->scorer;
+    const Date* as_of = &ctx->as_of;
     PortfolioSummary summary;
     summary.as_of = *as_of;
     summary.due_days = flags->due_days;
