@@ -38,6 +38,14 @@ class Rng {
   uint64_t s_;
 };
 
+// The splitmix64 finaliser: nearby inputs give unrelated outputs, so every
+// client (and every client's transactions) gets its own random stream.
+uint64_t Mix(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
 const char* const kFirstMale[] = {"Jānis", "Andris", "Pēteris", "Mārtiņš", "Kārlis", "Edgars", "Raivis", "Uldis", "Aivars", "Gatis"};
 const char* const kLastMale[] = {"Bērziņš", "Kalniņš", "Ozols", "Jansons", "Liepiņš", "Krūmiņš", "Balodis", "Zariņš", "Vītols", "Kļaviņš"};
 const char* const kFirstFemale[] = {"Anna", "Inese", "Līga", "Kristīne", "Ilze", "Marta", "Dace", "Sanita", "Laura", "Elīna"};
@@ -124,7 +132,10 @@ void GenerateDemoPortfolio(const DemoOptions& options, const DemoSinks& sinks) {
   const Date window_start = AddMonths(as_of, -15);
   int64_t tx_number = 0, person_number = 0;
   for (int64_t i = 0; i < n; ++i) {
-    Rng rng(options.seed * 0x100000001B3ull + static_cast<uint64_t>(i) * 0x9E3779B97F4A7C15ull);
+    Rng rng(Mix(Mix(options.seed) ^ (static_cast<uint64_t>(i) * 2 + 1)));
+    // Transactions draw from a stream of their own, so that a client's
+    // profile, facts and links do not depend on how many were asked for.
+    Rng tx_rng(Mix(Mix(options.seed + 1) ^ (static_cast<uint64_t>(i) * 2 + 1)));
     const std::string id = Id('C', i + 1, 7);
     const bool natural = rng.Percent(70);
     const bool foreign = rng.Percent(natural ? 8 : 15);
@@ -190,35 +201,6 @@ void GenerateDemoPortfolio(const DemoOptions& options, const DemoSinks& sinks) {
       accounts.Row({account_ids[k], id, FormatDate(start), k == 0 || rng.Percent(50) ? "EUR" : (rng.Percent(50) ? "USD" : "GBP")});
     }
 
-    // Transactions: this client's share of the total, within the last 15 months.
-    int64_t share = total_tx / n + (i < total_tx % n ? 1 : 0);
-    Date first_day = std::max(start, window_start);
-    int64_t span = std::max<int64_t>(1, (as_of - first_day).count() + 1);
-    bool risky_partner = rng.Percent(4);
-    std::string cp_country[4];
-    for (int k = 0; k < 4; ++k) cp_country[k] = rng.Pick(kCounterpartyCountries);
-    if (risky_partner) cp_country[0] = rng.Pick(kRiskyCountries);
-    int64_t per_month_credits = std::max<int64_t>(1, share / 15 / 2);
-    for (int64_t k = 0; k < share; ++k) {
-      Date on = first_day + std::chrono::days(rng.Below(span));
-      bool credit = rng.Percent(50);
-      int cp = static_cast<int>(rng.Below(4));
-      bool cash = rng.Percent(natural ? 8 : 3);
-      int64_t cents = rng.Skewed(typical_cents / per_month_credits);
-      std::string booked = FormatDate(on);
-      if (rng.Percent(30)) {
-        char t[32];
-        std::snprintf(t, sizeof t, "T%02d:%02d:00%s", static_cast<int>(8 + rng.Below(10)), static_cast<int>(rng.Below(60)),
-                      rng.Percent(50) ? "" : "+02:00");
-        booked += t;
-      }
-      std::string cp_id = cash ? "" : Id('P', 0, 0).substr(0, 0) + "CP" + Id('0', (i * 4 + cp) % 999983, 6).substr(1);
-      txs.Row({Id('T', ++tx_number, 10), account_ids[rng.Below(n_accounts)], id, booked, credit ? "credit" : "debit",
-               Amount(cents), "EUR", cash ? "cash" : (rng.Percent(10) ? "card" : "transfer"), cp_id,
-               cash ? "" : std::string(rng.Pick(kForeignCompanies)), "", cash ? "" : cp_country[cp],
-               rng.Pick(kPurposes), rng.Percent(20) ? "10.0." + std::to_string(rng.Below(256)) + "." + std::to_string(rng.Below(256)) : "",
-               cash && rng.Percent(50) ? "ATM" + std::to_string(rng.Below(400)) : "", ""});
-    }
     if (rng.Percent(3)) {
       const auto& finding = kFactFindings[rng.Below(sizeof kFactFindings / sizeof kFactFindings[0])];
       Date observed = std::max(start, as_of - std::chrono::days(rng.Below(400)));
@@ -226,6 +208,35 @@ void GenerateDemoPortfolio(const DemoOptions& options, const DemoSinks& sinks) {
     }
     if (rng.Percent(2)) {
       links.Row({id, rng.Percent(50) ? "client" : "ubo", rng.Pick(kRiskyCountries), "declared in onboarding questionnaire"});
+    }
+    // Transactions: this client's share of the total, within the last 15 months.
+    int64_t share = total_tx / n + (i < total_tx % n ? 1 : 0);
+    Date first_day = std::max(start, window_start);
+    int64_t span = std::max<int64_t>(1, (as_of - first_day).count() + 1);
+    bool risky_partner = tx_rng.Percent(4);
+    std::string cp_country[4];
+    for (int k = 0; k < 4; ++k) cp_country[k] = tx_rng.Pick(kCounterpartyCountries);
+    if (risky_partner) cp_country[0] = tx_rng.Pick(kRiskyCountries);
+    int64_t per_month_credits = std::max<int64_t>(1, share / 15 / 2);
+    for (int64_t k = 0; k < share; ++k) {
+      Date on = first_day + std::chrono::days(tx_rng.Below(span));
+      bool credit = tx_rng.Percent(50);
+      int cp = static_cast<int>(tx_rng.Below(4));
+      bool cash = tx_rng.Percent(natural ? 8 : 3);
+      int64_t cents = tx_rng.Skewed(typical_cents / per_month_credits);
+      std::string booked = FormatDate(on);
+      if (tx_rng.Percent(30)) {
+        char t[32];
+        std::snprintf(t, sizeof t, "T%02d:%02d:00%s", static_cast<int>(8 + tx_rng.Below(10)), static_cast<int>(tx_rng.Below(60)),
+                      tx_rng.Percent(50) ? "" : "+02:00");
+        booked += t;
+      }
+      std::string cp_id = cash ? "" : Id('P', 0, 0).substr(0, 0) + "CP" + Id('0', (i * 4 + cp) % 999983, 6).substr(1);
+      txs.Row({Id('T', ++tx_number, 10), account_ids[tx_rng.Below(n_accounts)], id, booked, credit ? "credit" : "debit",
+               Amount(cents), "EUR", cash ? "cash" : (tx_rng.Percent(10) ? "card" : "transfer"), cp_id,
+               cash ? "" : std::string(tx_rng.Pick(kForeignCompanies)), "", cash ? "" : cp_country[cp],
+               tx_rng.Pick(kPurposes), tx_rng.Percent(20) ? "10.0." + std::to_string(tx_rng.Below(256)) + "." + std::to_string(tx_rng.Below(256)) : "",
+               cash && tx_rng.Percent(50) ? "ATM" + std::to_string(tx_rng.Below(400)) : "", ""});
     }
   }
 }

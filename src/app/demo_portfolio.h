@@ -55,9 +55,7 @@ struct DemoSinks {
 //
 // Identifiers: clients C0000001…, accounts are IBANs of the institution
 // (LVkkSRGS…), transactions T0000000001…, external counterparties CP000123.
-// A person_id names one human: the same person may appear in several rows
-// (as UBO and representative of one client, or as UBO of several related
-// clients), so (person_id, client_id, role) is the unique key of persons.
+// Every person row has its own person_id (the import's unique key).
 void GenerateDemoPortfolio(const DemoOptions& options, const DemoSinks& sinks);
 
 }  // namespace sargs
