@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/json.h"
+#include "reference/reference_data.h"
 
 namespace sargs {
 
@@ -187,8 +188,21 @@ std::string PortfolioSummary::ToText() const {
                 static_cast<long long>(edd_required), pct(edd_required), static_cast<long long>(enhanced_monitoring));
   out += buf;
   out += "EDD required by reason (a client may have several)\n";
-  for (const auto& [reason, n] : edd_by_reason) {
-    std::snprintf(buf, sizeof buf, "  %-20s %8lld\n", reason.c_str(), static_cast<long long>(n));
+  // Annex order (A1.2 before A1.10), then the other reasons.
+  const ReferenceData& ref = ShippedReference();
+  std::vector<std::pair<std::string, int64_t>> reasons(edd_by_reason.begin(), edd_by_reason.end());
+  auto rank = [&](const std::string& code) {
+    int index = ref.FactorIndex(code);
+    return index < 0 ? static_cast<int>(ref.factors().size()) : index;
+  };
+  std::stable_sort(reasons.begin(), reasons.end(),
+                   [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+  for (const auto& [reason, n] : reasons) {
+    const FactorInfo* f = ref.Factor(reason);
+    std::string label = f ? f->label_en : reason == "score_threshold" ? "score reached the EDD threshold"
+                                                                       : "combination of factors";
+    if (label.size() > 70) label = label.substr(0, 67) + "...";
+    std::snprintf(buf, sizeof buf, "  %-16s %8lld  %s\n", reason.c_str(), static_cast<long long>(n), label.c_str());
     out += buf;
   }
   std::snprintf(buf, sizeof buf,
