@@ -14,6 +14,7 @@
 
 #include "base/csv.h"
 #include "base/json.h"
+#include "base/progress.h"
 #include "scoring/activity.h"
 
 namespace sargs {
@@ -147,32 +148,6 @@ struct Row {
   std::string_view Get(size_t i) const { return values[i] ? std::string_view(*values[i]) : std::string_view(); }
 };
 
-class Progress {
- public:
-  Progress(bool enabled, std::string name, size_t total) : enabled_(enabled), name_(std::move(name)), total_(total) {}
-  void Update(size_t done, int64_t rows) {
-    if (!enabled_ || total_ == 0) return;
-    int percent = static_cast<int>(done * 100 / total_);
-    if (percent == last_ && rows % 100000 != 0) return;
-    last_ = percent;
-    int filled = percent / 4;
-    std::fprintf(stderr, "\r%-28.28s [%.*s%*s] %3d%% %lld rows", name_.c_str(), filled,
-                 "#########################", 25 - filled, "", percent, static_cast<long long>(rows));
-    std::fflush(stderr);
-  }
-  void Done(int64_t rows) {
-    if (!enabled_) return;
-    Update(total_, rows);
-    std::fprintf(stderr, "\n");
-  }
-
- private:
-  bool enabled_;
-  std::string name_;
-  size_t total_;
-  int last_ = -1;
-};
-
 // Validates rows of every kind and writes them when the import is clean.
 class Importer {
  public:
@@ -196,7 +171,7 @@ class Importer {
     row.columns.assign(spec.size(), 0);
     Progress progress(options_.progress, std::filesystem::path(path).filename().string() + " (" +
                                              ToString(kind) + ")",
-                      file.text().size());
+                      file.text().size(), "rows");
     int64_t rows = 0;
     std::string ext = std::filesystem::path(path).extension().string();
     bool jsonl = ext == ".jsonl" || ext == ".ndjson" || ext == ".json";

@@ -1,9 +1,12 @@
+#include <unistd.h>
+
 #include <cstdio>
 
 #include "app/portfolio_scoring.h"
 #include "base/calendar.h"
 #include "base/csv.h"
 #include "base/json.h"
+#include "base/progress.h"
 #include "cli/commands.h"
 
 namespace sargs::cli {
@@ -94,7 +97,12 @@ void RegisterScore(CLI::App& app, Outcome& out) {
         buffer.clear();
       }
     };
+    int64_t total = 0;
+    if (::isatty(STDERR_FILENO) && only.empty()) total = store->Count("clients").value_or(0);
+    Progress progress(total > 0, "scoring", static_cast<uint64_t>(total), "clients");
+    int64_t done = 0;
     auto stats = ScorePortfolio(*store, scorer, run, [&](const ClientScore& s, const ClientRecord&) {
+      if ((++done & 1023) == 0) progress.Update(static_cast<uint64_t>(done), done);
       if (format == "table") {
         table.Add(ScoreRow(s));
       } else if (format == "csv") {
@@ -109,6 +117,7 @@ void RegisterScore(CLI::App& app, Outcome& out) {
       }
       first = false;
     });
+    progress.Done(done);
     if (!stats) return void(out.code = Report(stats.error(), kExitFailure));
     if (!flags->client.empty() && stats->clients == 0) {
       return void(out.code = Report(FieldError("--client", "unknown client '" + flags->client + "'"), kExitBadInput));
