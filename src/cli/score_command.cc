@@ -26,6 +26,32 @@ std::vector<std::string> ScoreRow(const ClientScore& s) {
           s.methodology_version};
 }
 
+// One client as a flat JSON object with the columns of the CSV output (typed:
+// numbers, booleans, null for empty), plus the points of each factor.
+std::string ScoreRowJson(const ClientScore& s) {
+  JsonWriter w;
+  auto date = [&](const char* key, const std::optional<Date>& d) {
+    w.Key(key);
+    if (d) w.String(FormatDate(*d)); else w.Null();
+  };
+  w.BeginObject();
+  w.Key("client_id").String(s.client_id).Key("score").Int(s.score).Key("risk_level").String(ToString(s.level));
+  w.Key("edd_required").Bool(s.edd_required).Key("edd_reasons").String(s.EddReasonCodes());
+  w.Key("factors").String(s.FactorCodes());
+  w.Key("factor_points").BeginObject();
+  for (const FactorHit& h : s.factors) w.Key(h.code).Int(h.points);
+  w.EndObject();
+  w.Key("edd_review_months");
+  if (s.edd_review_months) w.Int(*s.edd_review_months); else w.Null();
+  date("next_edd_review", s.next_edd_review);
+  date("edd_deadline", s.edd_deadline);
+  w.Key("enhanced_monitoring").Bool(s.enhanced_monitoring);
+  date("next_review", s.next_review);
+  w.Key("as_of").String(FormatDate(s.as_of)).Key("methodology_version").String(s.methodology_version);
+  w.EndObject();
+  return w.str();
+}
+
 // Prints rows as an aligned table (buffered: widths need every row).
 class TablePrinter {
  public:
@@ -112,7 +138,7 @@ void RegisterScore(CLI::App& app, Outcome& out) {
         flush(false);
       } else {
         buffer += first ? "\n" : ",\n";
-        buffer += ExplanationJson(s, scorer.methodology());
+        buffer += ScoreRowJson(s);
         flush(false);
       }
       first = false;
