@@ -27,7 +27,7 @@ std::string Booking(const char* text) {
   if (!b) return "ERROR: " + b.error().message;
   std::string out = FormatDate(b->date);
   if (b->second_of_day < 0) return out;
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", b->second_of_day / 3600, b->second_of_day / 60 % 60,
                 b->second_of_day % 60);
   return out + buf;

@@ -303,15 +303,31 @@ Result<Methodology> ParseMethodology(std::string_view toml_text, std::string_vie
                            "main_counterparty_share_percent", "natural_person_monthly_credit_eur",
                            "non_latvia_monthly_credit_eur", "non_latvia_quarter_credit_eur",
                            "non_latvia_annual_credit_eur", "turnover_lookback_months"}));
-    Assign(q.pep_exemption_avg_monthly_credit, TRY(r.Amount(*t, p, "pep_exemption_avg_monthly_credit_eur")));
-    Assign(q.private_banking_annual_credit, TRY(r.Amount(*t, p, "private_banking_annual_credit_eur")));
-    Assign(q.third_country_monthly_credit_natural, TRY(r.Amount(*t, p, "third_country_monthly_credit_natural_eur")));
-    Assign(q.third_country_monthly_credit_legal, TRY(r.Amount(*t, p, "third_country_monthly_credit_legal_eur")));
-    Assign(q.main_counterparty_share_percent, TRY(r.Int(*t, p, "main_counterparty_share_percent", 1, 100)));
-    Assign(q.natural_person_monthly_credit, TRY(r.Amount(*t, p, "natural_person_monthly_credit_eur")));
-    Assign(q.non_latvia_monthly_credit, TRY(r.Amount(*t, p, "non_latvia_monthly_credit_eur")));
-    Assign(q.non_latvia_quarter_credit, TRY(r.Amount(*t, p, "non_latvia_quarter_credit_eur")));
-    Assign(q.non_latvia_annual_credit, TRY(r.Amount(*t, p, "non_latvia_annual_credit_eur")));
+    // The regulation allows an institution to be stricter, never laxer: an
+    // amount may be lowered below the regulation's value but not raised.
+    const RegulatoryParameters law;
+    auto amount = [&](Money& target, const char* key, Money regulation) -> Result<bool> {
+      auto value = TRY(r.Amount(*t, p, key));
+      if (!value) return true;
+      if (*value > regulation) {
+        return r.Bad(*t->get(key), p + key,
+                     "must not exceed the regulation's " + regulation.ToString() + " EUR (a lower value is stricter)");
+      }
+      target = *value;
+      return true;
+    };
+    TRY(amount(q.pep_exemption_avg_monthly_credit, "pep_exemption_avg_monthly_credit_eur", law.pep_exemption_avg_monthly_credit));
+    TRY(amount(q.private_banking_annual_credit, "private_banking_annual_credit_eur", law.private_banking_annual_credit));
+    TRY(amount(q.third_country_monthly_credit_natural, "third_country_monthly_credit_natural_eur",
+               law.third_country_monthly_credit_natural));
+    TRY(amount(q.third_country_monthly_credit_legal, "third_country_monthly_credit_legal_eur",
+               law.third_country_monthly_credit_legal));
+    Assign(q.main_counterparty_share_percent,
+           TRY(r.Int(*t, p, "main_counterparty_share_percent", 1, law.main_counterparty_share_percent)));
+    TRY(amount(q.natural_person_monthly_credit, "natural_person_monthly_credit_eur", law.natural_person_monthly_credit));
+    TRY(amount(q.non_latvia_monthly_credit, "non_latvia_monthly_credit_eur", law.non_latvia_monthly_credit));
+    TRY(amount(q.non_latvia_quarter_credit, "non_latvia_quarter_credit_eur", law.non_latvia_quarter_credit));
+    TRY(amount(q.non_latvia_annual_credit, "non_latvia_annual_credit_eur", law.non_latvia_annual_credit));
     Assign(q.turnover_lookback_months, TRY(r.Int(*t, p, "turnover_lookback_months", 1, 60)));
     if (t->get("pep_exemption_categories")) {
       q.pep_exemption_categories.clear();

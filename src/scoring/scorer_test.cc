@@ -256,12 +256,14 @@ TEST_F(ScorerTest, A16PrivateBankingBoundaryAndApplicability) {
 TEST_F(ScorerTest, MainCounterpartyInListedCountryAtThirtyPercent) {
   Client c = Legal("LV");
   // June: 70.00 from a Latvian payer and 30.00 from Iran: exactly 30 % is not main.
+  ASSERT_TRUE(ref_.List("terrorism_support")->codes.count("IR"));
   Credit(D("2025-06-03"), Eur("70.00"), "LVCP", "LV");
   Credit(D("2025-06-04"), Eur("30.00"), "IRCP", "IR");
   ClientScore s = Run(c);
   EXPECT_FALSE(Has(s, "A1.13"));
   txs_.back().amount = Eur("30.01");
   s = Run(c);
+  EXPECT_TRUE(Has(s, "A1.12"));  // terrorism_support list
   EXPECT_TRUE(Has(s, "A1.13"));  // FATF call for action
   EXPECT_TRUE(Has(s, "A1.15"));  // EU high-risk third country
   auto hit = std::find_if(s.factors.begin(), s.factors.end(), [](const FactorHit& h) { return h.code == "A1.13"; });
@@ -295,6 +297,20 @@ TEST_F(ScorerTest, ActivitiesFromColumnAndNace) {
   c.activities = 0;
   c.nace = "92.00";
   EXPECT_TRUE(Has(Run(c), "A1.8"));
+  c.nace = "62.01";
+  c.activities = kCashInTransit | kPreciousGoods | kArms;
+  s = Run(c);
+  EXPECT_FALSE(Has(s, "A1.8"));
+  EXPECT_TRUE(Has(s, "A1.9"));
+  EXPECT_TRUE(Has(s, "A1.10"));
+  EXPECT_TRUE(Has(s, "A1.11"));
+}
+
+TEST_F(ScorerTest, NaceMappingCanBeSwitchedOff) {
+  Client c = Legal("LV");
+  c.nace = "92.00";
+  Methodology m = WithToml("nace_activity_mapping = true", "nace_activity_mapping = false");
+  EXPECT_FALSE(Has(Run(c, &m), "A1.8"));
 }
 
 TEST_F(ScorerTest, FactsAddPointsAndAnnex3Reduces) {
@@ -434,6 +450,12 @@ TEST(MethodologyTest, RejectsBadFilesWithLocation) {
   EXPECT_EQ(bad_type.error().field, "methodology.institution_type");
   auto too_long = with("deadline_business_days = 35", "deadline_business_days = 36");
   ASSERT_FALSE(too_long);
+  // Stricter than the regulation is allowed, laxer is not.
+  EXPECT_TRUE(with("natural_person_monthly_credit_eur = 30000", "natural_person_monthly_credit_eur = 20000"));
+  auto laxer = with("natural_person_monthly_credit_eur = 30000", "natural_person_monthly_credit_eur = \"30000.01\"");
+  ASSERT_FALSE(laxer);
+  EXPECT_EQ(laxer.error().field, "parameters.natural_person_monthly_credit_eur");
+  EXPECT_FALSE(with("main_counterparty_share_percent = 30", "main_counterparty_share_percent = 31"));
 }
 
 TEST(MethodologyTest, DefaultHasRegulatoryNumbers) {
