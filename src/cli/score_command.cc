@@ -100,12 +100,11 @@ void RegisterScore(CLI::App& app, Outcome& out) {
   cmd->callback([flags, &out] {
     auto ctx = OpenScoring(flags->scoring, out);
     if (!ctx) return;
-    Store* store = ctx->store.get();
+    Store& store = *ctx->store;
     const Scorer& scorer = *ctx->scorer;
-    const Date* as_of = &ctx->as_of;
     std::unordered_set<std::string> only;
     if (!flags->client.empty()) only.insert(flags->client);
-    ScoreRunOptions run{*as_of, only.empty() ? nullptr : &only, !flags->no_save};
+    ScoreRunOptions run{ctx->as_of, only.empty() ? nullptr : &only, !flags->no_save};
 
     TablePrinter table(kScoreColumns);
     std::string buffer;
@@ -124,10 +123,10 @@ void RegisterScore(CLI::App& app, Outcome& out) {
       }
     };
     int64_t total = 0;
-    if (::isatty(STDERR_FILENO) && only.empty()) total = store->Count("clients").value_or(0);
+    if (::isatty(STDERR_FILENO) && only.empty()) total = store.Count("clients").value_or(0);
     Progress progress(total > 0, "scoring", static_cast<uint64_t>(total), "clients");
     int64_t done = 0;
-    auto stats = ScorePortfolio(*store, scorer, run, [&](const ClientScore& s, const ClientRecord&) {
+    auto stats = ScorePortfolio(store, scorer, run, [&](const ClientScore& s, const ClientRecord&) {
       if ((++done & 1023) == 0) progress.Update(static_cast<uint64_t>(done), done);
       if (format == "table") {
         table.Add(ScoreRow(s));
@@ -152,7 +151,7 @@ void RegisterScore(CLI::App& app, Outcome& out) {
     if (format == "json") buffer += "\n]\n";
     flush(true);
     std::fprintf(stderr, "scored %lld clients as of %s with methodology %s (%lld new scores in the history)\n",
-                 static_cast<long long>(stats->clients), FormatDate(*as_of).c_str(),
+                 static_cast<long long>(stats->clients), FormatDate(ctx->as_of).c_str(),
                  scorer.methodology().version.c_str(), static_cast<long long>(stats->saved));
   });
 }
@@ -173,12 +172,11 @@ void RegisterExplain(CLI::App& app, Outcome& out) {
   cmd->callback([flags, &out] {
     auto ctx = OpenScoring(flags->scoring, out);
     if (!ctx) return;
-    Store* store = ctx->store.get();
+    Store& store = *ctx->store;
     const Scorer& scorer = *ctx->scorer;
-    const Date* as_of = &ctx->as_of;
     std::unordered_set<std::string> only{flags->client};
     std::string text;
-    auto stats = ScorePortfolio(*store, scorer, ScoreRunOptions{*as_of, &only, true},
+    auto stats = ScorePortfolio(store, scorer, ScoreRunOptions{ctx->as_of, &only, true},
                                 [&](const ClientScore& s, const ClientRecord& rec) {
                                   text = flags->format == "json" ? ExplanationJson(s, scorer.methodology()) + "\n"
                                                                  : ExplanationText(s, rec.client, scorer.methodology());
@@ -189,7 +187,7 @@ void RegisterExplain(CLI::App& app, Outcome& out) {
     }
     std::fputs(text.c_str(), stdout);
     if (flags->history) {
-      auto history = store->ScoreHistory(flags->client);
+      auto history = store.ScoreHistory(flags->client);
       if (!history) return void(out.code = Report(history.error(), kExitFailure));
       std::printf("\nScore history (as_of, methodology, score, level, EDD reasons, recorded at):\n");
       for (const StoredScore& h : *history) {
@@ -212,13 +210,12 @@ void RegisterSummary(CLI::App& app, Outcome& out) {
   cmd->callback([flags, &out] {
     auto ctx = OpenScoring(flags->scoring, out);
     if (!ctx) return;
-    Store* store = ctx->store.get();
+    Store& store = *ctx->store;
     const Scorer& scorer = *ctx->scorer;
-    const Date* as_of = &ctx->as_of;
     PortfolioSummary summary;
-    summary.as_of = *as_of;
+    summary.as_of = ctx->as_of;
     summary.due_days = flags->due_days;
-    auto stats = ScorePortfolio(*store, scorer, ScoreRunOptions{*as_of, nullptr, true},
+    auto stats = ScorePortfolio(store, scorer, ScoreRunOptions{ctx->as_of, nullptr, true},
                                 [&](const ClientScore& s, const ClientRecord&) { summary.Add(s); });
     if (!stats) return void(out.code = Report(stats.error(), kExitFailure));
     std::printf("Methodology: %s, version %s (%s)\n", scorer.methodology().name.c_str(),
