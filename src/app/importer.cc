@@ -107,7 +107,8 @@ class IdSet {
   // returns nullopt.
   std::optional<std::pair<int, int>> Insert(std::string_view id, int file, int line) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
-    uint64_t h = std::hash<std::string_view>()(id) | 1;  // 0 marks an empty slot
+    uint64_t h = std::hash<std::string_view>()(id);
+    if (h == 0) h = 1;  // 0 marks an empty slot (forcing a bit instead would use half the slots)
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       if (slots_[i].hash == 0) {

@@ -47,11 +47,26 @@ Result<Date> ParseDate(std::string_view text) {
 }
 
 std::string FormatDate(Date d) {
+  // Hand-formatted: called once per stored transaction, where snprintf showed
+  // in profiles.
   year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  int y = static_cast<int>(ymd.year());
+  unsigned m = static_cast<unsigned>(ymd.month()), day_of_month = static_cast<unsigned>(ymd.day());
+  if (y < 0 || y > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%d-%02u-%02u", y, m, day_of_month);
+    return buf;
+  }
+  std::string out(10, '-');
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + day_of_month / 10);
+  out[9] = static_cast<char>('0' + day_of_month % 10);
+  return out;
 }
 
 Result<BookingTime> ParseBookingTime(std::string_view text) {
