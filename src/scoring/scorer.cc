@@ -55,6 +55,7 @@ uint8_t Scorer::Flags(const std::string& code) const {
 
 Scorer::Scorer(const Methodology& methodology, const ReferenceData& ref, const BusinessCalendar& calendar)
     : m_(methodology), ref_(ref), calendar_(calendar) {
+  country_class_.fill(-1);
   for (int a = 0; a < 26; ++a) {
     for (int b = 0; b < 26; ++b) {
       std::string code{static_cast<char>('A' + a), static_cast<char>('A' + b)};
@@ -70,6 +71,12 @@ Scorer::Scorer(const Methodology& methodology, const ReferenceData& ref, const B
         }
       }
       country_flags_[a * 26 + b] = flags;
+      for (size_t k = 0; k < m_.own.residence_country.size(); ++k) {
+        if (m_.own.residence_country[k].Contains(code, ref)) {
+          country_class_[a * 26 + b] = static_cast<int8_t>(k);
+          break;
+        }
+      }
     }
   }
   for (int n = 1; n <= 15; ++n) annex1_index_[n] = ref.FactorIndex("A1." + std::to_string(n));
@@ -385,12 +392,10 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
     hits.push_back(FactorHit{std::move(code), std::move(label), 0, points, c.relationship_start,
                              HitSource::kOwn, std::move(evidence), std::move(rule)});
   };
-  for (const CountryClass& cls : m_.own.residence_country) {
-    if (cls.Contains(c.country, ref_)) {
-      add_own("own.country." + cls.name, "Residence/registration country in class '" + cls.name + "'",
-              cls.points, "country " + c.country, "own geography factor: country class '" + cls.name + "'");
-      break;
-    }
+  if (int slot = CountrySlot(c.country); slot >= 0 && country_class_[slot] >= 0) {
+    const CountryClass& cls = m_.own.residence_country[country_class_[slot]];
+    add_own("own.country." + cls.name, "Residence/registration country in class '" + cls.name + "'", cls.points,
+            "country " + c.country, "own geography factor: country class '" + cls.name + "'");
   }
   for (const auto& [form, points] : m_.own.legal_form_points) {
     if (!c.legal_form.empty() && c.legal_form == form) {

@@ -109,6 +109,8 @@ class Scorer {
   const ReferenceData& ref_;
   const BusinessCalendar& calendar_;
   std::array<uint8_t, 26 * 26> country_flags_{};
+  // The first own residence-country class containing each country, or -1.
+  std::array<int8_t, 26 * 26> country_class_{};
   std::array<int, 16> annex1_index_{};  // factor index of A1.n (n = 1..15)
   int a2_53_ = -1, a2_54_ = -1, a2_55_ = -1, a2_90_ = -1;
 };
