@@ -33,6 +33,7 @@ std::optional<ScoringContext> OpenScoring(const ScoringFlags& flags, Outcome& ou
   if (!methodology) return out.code = Report(methodology.error(), kExitBadInput), std::nullopt;
   auto store = Store::Open(flags.db);
   if (!store) return out.code = Report(store.error(), kExitFailure), std::nullopt;
+  if (auto warning = NotYetEffectiveWarning(*methodology, *as_of)) std::fprintf(stderr, "warning: %s\n", warning->c_str());
   ScoringContext ctx;
   ctx.as_of = *as_of;
   ctx.methodology = std::make_unique<Methodology>(std::move(*methodology));

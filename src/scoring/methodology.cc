@@ -459,4 +459,10 @@ std::optional<std::string> ReviewOverdueWarning(const Methodology& m, Date today
          "review due since " + FormatDate(due) + ")";
 }
 
+std::optional<std::string> NotYetEffectiveWarning(const Methodology& m, Date as_of) {
+  if (as_of >= m.effective_from) return std::nullopt;
+  return "methodology " + m.version + " is effective from " + FormatDate(m.effective_from) + ", after the as-of date " +
+         FormatDate(as_of) + "; scores are computed with it all the same";
+}
+
 }  // namespace sargs

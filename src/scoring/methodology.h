@@ -130,4 +130,8 @@ Result<Methodology> DefaultMethodology(const ReferenceData& ref);
 // warning to show when the last review is older than that on `today`.
 std::optional<std::string> ReviewOverdueWarning(const Methodology& m, Date today);
 
+// A methodology scores dates from its effective date on; earlier as-of dates
+// get a warning (the score is still computed, e.g. for back-testing).
+std::optional<std::string> NotYetEffectiveWarning(const Methodology& m, Date as_of);
+
 }  // namespace sargs

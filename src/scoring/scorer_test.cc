@@ -424,6 +424,12 @@ TEST(MethodologyTest, ReviewWarningAfterEighteenMonths) {
   EXPECT_TRUE(ReviewOverdueWarning(m, *ParseDate("2025-08-01")).has_value());
 }
 
+TEST(MethodologyTest, WarnsBeforeEffectiveDate) {
+  Methodology m = *DefaultMethodology(ShippedReference());
+  EXPECT_TRUE(NotYetEffectiveWarning(m, m.effective_from - std::chrono::days(1)).has_value());
+  EXPECT_FALSE(NotYetEffectiveWarning(m, m.effective_from).has_value());
+}
+
 TEST(MethodologyTest, RejectsBadFilesWithLocation) {
   const ReferenceData& ref = ShippedReference();
   std::string base(*FindEmbeddedFile("data/methodology/default.toml"));
