@@ -155,11 +155,6 @@ class Importer {
   Importer(Store& store, const ImportOptions& options, const ReferenceData& ref, ImportReport& report)
       : store_(store), options_(options), ref_(ref), report_(report) {}
 
-  Result<bool> Load() {
-    clients_ = TRY(store_.ClientIds());
-    accounts_ = TRY(store_.AccountOwners());
-    return true;
-  }
 
   Result<bool> ImportFile(const std::string& path, ImportKind kind) {
     MappedFile file = TRY(MappedFile::Open(path));
@@ -381,11 +376,37 @@ class Importer {
     return EnumField<PepStatus>(r, i, {{"none", PepStatus::kNone}, {"pep", PepStatus::kPep},
                                        {"family", PepStatus::kFamily}, {"associate", PepStatus::kAssociate}});
   }
+  // Whether a client exists in the database or this import. Looked up on
+  // demand and remembered: a small import into a large database must not
+  // load a million ids first. A database failure ends the import (fatal_).
+  bool KnownClient(const std::string& id) {
+    if (clients_.count(id)) return true;
+    auto found = store_.HasClient(id);
+    if (!found) {
+      fatal_ = found.error();
+      return false;
+    }
+    if (*found) clients_.insert(id);
+    return *found;
+  }
+  // The owner of an account in the database or this import, or null.
+  const std::string* AccountOwner(const std::string& id) {
+    auto it = accounts_.find(id);
+    if (it != accounts_.end()) return &it->second;
+    auto owner = store_.AccountOwner(id);
+    if (!owner) {
+      fatal_ = owner.error();
+      return nullptr;
+    }
+    if (!*owner) return nullptr;
+    return &accounts_.emplace(id, **owner).first->second;
+  }
+
   // A reference to a client that must exist in the database or this import.
   std::optional<std::string> ClientRef(const Row& r, size_t i) {
     auto id = Text(r, i);
     if (!id) return std::nullopt;
-    if (!clients_.count(*id)) {
+    if (!KnownClient(*id)) {
       Bad(r, i, "unknown client '" + *id + "'");
       return std::nullopt;
     }
@@ -406,6 +427,12 @@ class Importer {
   bool Clean() const { return report_.errors.empty(); }
 
   Result<bool> Handle(const Row& r) {
+    auto handled = Dispatch(r);
+    if (fatal_) return tl::unexpected(*fatal_);
+    return handled;
+  }
+
+  Result<bool> Dispatch(const Row& r) {
     switch (kind_) {
       case ImportKind::kClients: return HandleClient(r);
       case ImportKind::kPersons: return HandlePerson(r);
@@ -538,7 +565,7 @@ class Importer {
     };
     std::string_view id = required(0), account = required(1), client = required(2);
     if (!client.empty() && client != last_client_) {
-      if (clients_.count(std::string(client))) {
+      if (KnownClient(std::string(client))) {
         last_client_ = client;
         report_.affected_clients.emplace(client);
       } else {
@@ -547,13 +574,13 @@ class Importer {
       }
     }
     if (!account.empty() && account != last_account_) {
-      auto it = accounts_.find(std::string(account));
-      if (it == accounts_.end()) {
+      const std::string* owner = AccountOwner(std::string(account));
+      if (!owner) {
         Bad(r, 1, "unknown account '" + std::string(account) + "'");
         ok = false;
       } else {
         last_account_ = account;
-        last_account_owner_ = it->second;
+        last_account_owner_ = *owner;
       }
     }
     if (ok && account == last_account_ && client != last_account_owner_) {
@@ -678,8 +705,9 @@ class Importer {
   ImportReport& report_;
   ImportKind kind_ = ImportKind::kClients;
   std::string file_;
-  std::unordered_set<std::string> clients_;
-  std::unordered_map<std::string, std::string> accounts_;
+  std::unordered_set<std::string> clients_;                   // known to exist
+  std::unordered_map<std::string, std::string> accounts_;     // known account -> owner
+  std::optional<Error> fatal_;                                 // a database failure during validation
   std::array<IdSet, kImportKindCount> seen_;
   std::vector<std::string> files_;  // every file read so far, for duplicate messages
   std::string last_client_;         // the last client a transaction row was checked against
@@ -731,7 +759,6 @@ Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& f
   TRY(store.Begin());
   Importer importer(store, options, ref, report);
   auto run = [&]() -> Result<bool> {
-    TRY(importer.Load());
     for (const auto& [kind, path] : plan) {
       TRY(importer.ImportFile(path, kind));
       if (report.truncated) break;

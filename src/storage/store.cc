@@ -1,5 +1,6 @@
 #include "storage/store.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sargs {
@@ -222,18 +223,21 @@ Result<bool> Store::Put(const Review& r) {
   return s->Bind(4, int64_t{r.extension_business_days}).BindTextOrNull(5, r.author).BindTextOrNull(6, r.note).Run();
 }
 
-Result<std::unordered_set<std::string>> Store::ClientIds() {
-  std::unordered_set<std::string> out;
-  auto s = TRY(db_.Prepare("SELECT id FROM clients"));
-  while (TRY(s.Step())) out.emplace(s.Text(0));
-  return out;
+Result<bool> Store::HasClient(const std::string& id) {
+  auto* s = TRY(Prepared("has_client", "SELECT 1 FROM clients WHERE id = ?1"));
+  s->Bind(1, id);
+  bool found = TRY(s->Step());
+  s->Reset();
+  return found;
 }
 
-Result<std::unordered_map<std::string, std::string>> Store::AccountOwners() {
-  std::unordered_map<std::string, std::string> out;
-  auto s = TRY(db_.Prepare("SELECT id, client_id FROM accounts"));
-  while (TRY(s.Step())) out.emplace(s.Text(0), s.Text(1));
-  return out;
+Result<std::optional<std::string>> Store::AccountOwner(const std::string& account_id) {
+  auto* s = TRY(Prepared("account_owner", "SELECT client_id FROM accounts WHERE id = ?1"));
+  s->Bind(1, account_id);
+  std::optional<std::string> owner;
+  if (TRY(s->Step())) owner = std::string(s->Text(0));
+  s->Reset();
+  return owner;
 }
 
 Result<int64_t> Store::Count(const std::string& table) {
@@ -273,7 +277,19 @@ class ClientCursor {
 Result<int64_t> Store::ForEachClient(Date as_of, int main_share_percent,
                                      const std::unordered_set<std::string>* only,
                                      const std::function<Result<bool>(ClientRecord&)>& fn) {
-  // One client: use the indexes. Otherwise: one ordered pass over each table.
+  // A few clients: use the indexes, client by client. Many or all: one
+  // ordered pass over each table (a scan beats thousands of index probes).
+  constexpr size_t kIndexedLimit = 2000;
+  if (only && only->size() > 1 && only->size() <= kIndexedLimit) {
+    std::vector<std::string> ids(only->begin(), only->end());
+    std::sort(ids.begin(), ids.end());
+    int64_t visited = 0;
+    for (const std::string& id : ids) {
+      std::unordered_set<std::string> one{id};
+      visited += TRY(ForEachClient(as_of, main_share_percent, &one, fn));
+    }
+    return visited;
+  }
   std::string filter, tx_filter;
   if (only && only->size() == 1) {
     filter = " WHERE client_id = ?1";

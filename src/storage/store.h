@@ -72,8 +72,9 @@ class Store {
   Result<bool> Put(const CountryLink& l);
   Result<bool> Put(const Review& r);
 
-  Result<std::unordered_set<std::string>> ClientIds();
-  Result<std::unordered_map<std::string, std::string>> AccountOwners();  // account -> client
+  Result<bool> HasClient(const std::string& id);
+  // The client an account belongs to, or nullopt for an unknown account.
+  Result<std::optional<std::string>> AccountOwner(const std::string& account_id);
   Result<int64_t> Count(const std::string& table);
 
   // Calls `fn` for each client (in id order) with its inputs as of `as_of`;
