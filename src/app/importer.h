@@ -7,6 +7,7 @@
 // docs/formats.md documents every column.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_set>

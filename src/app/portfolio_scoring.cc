@@ -17,7 +17,8 @@ Result<ScoreRunStats> ScorePortfolio(Store& store, const Scorer& scorer, const S
       [&](ClientRecord& rec) -> Result<bool> {
         ClientScore score = scorer.Score(rec.Input(), options.as_of);
         ++stats.clients;
-        if (options.save && TRY(store.SaveScore(score, ExplanationJson(score, scorer.methodology())))) {
+        if (options.save &&
+            TRY(store.SaveScore(score, [&] { return ExplanationJson(score, scorer.methodology()); }))) {
           ++stats.saved;
         }
         if (on_score) on_score(score, rec);

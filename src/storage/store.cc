@@ -405,7 +405,7 @@ Result<int64_t> Store::ForEachClient(Date as_of, int main_share_percent,
   return visited;
 }
 
-Result<bool> Store::SaveScore(const ClientScore& s, std::string_view detail_json) {
+Result<bool> Store::SaveScore(const ClientScore& s, const std::function<std::string()>& detail_json) {
   if (!latest_loaded_) {
     auto q = TRY(db_.Prepare(
         "SELECT client_id, as_of || '|' || methodology_version || '|' || fingerprint FROM score_history "
@@ -430,7 +430,7 @@ Result<bool> Store::SaveScore(const ClientScore& s, std::string_view detail_json
   if (s.next_edd_review) ins->Bind(11, FormatDate(*s.next_edd_review)); else ins->BindNull(11);
   if (s.edd_deadline) ins->Bind(12, FormatDate(*s.edd_deadline)); else ins->BindNull(12);
   if (s.next_review) ins->Bind(13, FormatDate(*s.next_review)); else ins->BindNull(13);
-  ins->Bind(14, int64_t{s.enhanced_monitoring}).Bind(15, detail_json);
+  ins->Bind(14, int64_t{s.enhanced_monitoring}).Bind(15, detail_json());
   TRY(ins->Run());
   latest = key;
   return true;

@@ -85,8 +85,10 @@ class Store {
 
   // Appends a score to the history unless the client's latest stored score
   // has the same as-of date, methodology version and input fingerprint.
+  // `detail_json` is called only when a row is written: most re-scoring
+  // changes nothing, and the explanation is the costly part of a row.
   // Returns true when a row was written.
-  Result<bool> SaveScore(const ClientScore& s, std::string_view detail_json);
+  Result<bool> SaveScore(const ClientScore& s, const std::function<std::string()>& detail_json);
   Result<std::vector<StoredScore>> ScoreHistory(const std::string& client_id);
 
   sqlite::Database& db() { return db_; }
