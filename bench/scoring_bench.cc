@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
   for (int64_t i = 0; i < clients; ++i) {
     const auto idx = static_cast<size_t>(i);
     ClientActivity activity = aggregate(i);
-    ScoreInput in{&portfolio[idx], {}, facts[idx], {}, {}, &activity};
+    ScoreInput in{&portfolio[idx], {}, facts[idx], {}, {}, &activity, {}};
     ClientScore s = scorer.Score(in, as_of);
     edd += s.edd_required;
     high += s.level == RiskLevel::kHigh;

@@ -13,8 +13,11 @@
 #include <unordered_map>
 
 #include "base/csv.h"
+#include "base/huge_page_allocator.h"
 #include "base/json.h"
+#include "app/duplicate_finder.h"
 #include "base/progress.h"
+#include "base/string_table.h"
 #include "scoring/activity.h"
 
 namespace sargs {
@@ -73,7 +76,7 @@ class MappedFile {
     MappedFile f;
     f.size_ = static_cast<size_t>(st.st_size);
     if (f.size_ > 0) {
-      void* p = ::mmap(nullptr, f.size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      void* p = ::mmap(nullptr, f.size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
       if (p == MAP_FAILED) {
         ::close(fd);
         return Fail(Location{path, 0, 0}, "", "cannot map file");
@@ -94,50 +97,6 @@ class MappedFile {
 
  private:
   const char* data_ = nullptr;
-  size_t size_ = 0;
-};
-
-// The ids seen in one import, per kind, to reject duplicates. Holds 64-bit
-// hashes in an open-addressing table (ten million ids cost 160 MB and no
-// allocation per id); two different ids would have to share all 64 bits to
-// be taken for duplicates.
-class IdSet {
- public:
-  // Returns the (file, line) where the id was first seen, or records it and
-  // returns nullopt.
-  std::optional<std::pair<int, int>> Insert(std::string_view id, int file, int line) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    uint64_t h = std::hash<std::string_view>()(id);
-    if (h == 0) h = 1;  // 0 marks an empty slot (forcing a bit instead would use half the slots)
-    size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      if (slots_[i].hash == 0) {
-        slots_[i] = Slot{h, file, line};
-        ++size_;
-        return std::nullopt;
-      }
-      if (slots_[i].hash == h) return std::make_pair(slots_[i].file, slots_[i].line);
-    }
-  }
-
- private:
-  struct Slot {
-    uint64_t hash = 0;
-    int32_t file = 0;
-    int32_t line = 0;
-  };
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
-    size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.hash == 0) continue;
-      size_t i = s.hash & mask;
-      while (slots_[i].hash != 0) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
-  }
-  std::vector<Slot> slots_;
   size_t size_ = 0;
 };
 
@@ -277,6 +236,34 @@ class Importer {
     return true;
   }
 
+  // Reports every repeated id, then puts all problems in reading order
+  // (file, line) and applies the cap.
+  void ReportDuplicates() {
+    for (const DuplicateFinder::Duplicate& d : dupes_.Find()) {
+      const ColumnSpec& field = Columns(static_cast<ImportKind>(d.space))[static_cast<size_t>(d.at.field)];
+      report_.errors.push_back(Error{"duplicate id '" + d.key + "' (first at " + files_[d.first.file] + ":" +
+                                         std::to_string(d.first.line) + ")",
+                                     Location{files_[d.at.file], d.at.line, d.at.column}, field.name});
+    }
+    std::unordered_map<std::string, size_t> file_order;
+    for (size_t i = 0; i < files_.size(); ++i) file_order.emplace(files_[i], i);
+    std::stable_sort(report_.errors.begin(), report_.errors.end(), [&](const Error& a, const Error& b) {
+      return std::make_pair(file_order[a.where.file], a.where.line) < std::make_pair(file_order[b.where.file], b.where.line);
+    });
+    if (report_.errors.size() > static_cast<size_t>(options_.max_errors)) {
+      report_.errors.resize(static_cast<size_t>(options_.max_errors));
+      report_.truncated = true;
+    }
+  }
+
+  // The clients this import touched (for re-scoring).
+  void CollectAffected() {
+    report_.affected_clients.reserve(clients_.size());
+    clients_.ForEach([&](std::string_view id, uint8_t flags) {
+      if (flags & kAffected) report_.affected_clients.emplace(id);
+    });
+  }
+
   // After the cap, rows are still read until one more problem shows that
   // some were not listed (ImportReport::truncated).
   bool Full() const { return static_cast<int>(report_.errors.size()) >= options_.max_errors; }
@@ -379,49 +366,61 @@ class Importer {
   // Whether a client exists in the database or this import. Looked up on
   // demand and remembered: a small import into a large database must not
   // load a million ids first. A database failure ends the import (fatal_).
-  bool KnownClient(const std::string& id) {
-    if (clients_.count(id)) return true;
-    auto found = store_.HasClient(id);
+  bool KnownClient(std::string_view id) { return KnownClientKey(id) != nullptr; }
+  // The table's entry for a client known to exist, looked up in the
+  // database when the import has not met it yet, or null.
+  StringTable<uint8_t>::Slot* KnownClientKey(std::string_view id) {
+    auto* slot = clients_.Find(id);
+    if (slot) return slot;
+    auto found = store_.HasClient(std::string(id));
     if (!found) {
       fatal_ = found.error();
-      return false;
+      return nullptr;
     }
-    if (*found) clients_.insert(id);
-    return *found;
+    return *found ? clients_.Insert(id, 0).first : nullptr;
+  }
+  // Marks a known client for re-scoring.
+  void Affect(std::string_view client) {
+    if (auto* slot = clients_.Find(client)) slot->value |= kAffected;
   }
   // The owner of an account in the database or this import, or null.
-  const std::string* AccountOwner(const std::string& id) {
-    auto it = accounts_.find(id);
-    if (it != accounts_.end()) return &it->second;
-    auto owner = store_.AccountOwner(id);
+  const std::string_view* AccountOwner(std::string_view id) {
+    if (auto* slot = accounts_.Find(id)) return &slot->value;
+    auto owner = store_.AccountOwner(std::string(id));
     if (!owner) {
       fatal_ = owner.error();
       return nullptr;
     }
     if (!*owner) return nullptr;
-    return &accounts_.emplace(id, **owner).first->second;
+    auto* client = KnownClientKey(**owner);
+    if (!client) return nullptr;
+    return &accounts_.Insert(id, client->key).first->value;
   }
 
-  // A reference to a client that must exist in the database or this import.
-  std::optional<std::string> ClientRef(const Row& r, size_t i) {
-    auto id = Text(r, i);
-    if (!id) return std::nullopt;
-    if (!KnownClient(*id)) {
-      Bad(r, i, "unknown client '" + *id + "'");
-      return std::nullopt;
+  // A reference to a client that must exist in the database or this import:
+  // the client's entry in clients_ (valid until the next client is added).
+  StringTable<uint8_t>::Slot* ClientRef(const Row& r, size_t i) {
+    std::string_view id = r.Get(i);
+    if (id.empty()) {
+      Bad(r, i, "required value is empty");
+      return nullptr;
     }
-    return id;
+    auto* slot = KnownClientKey(id);
+    if (!slot && !fatal_) Bad(r, i, "unknown client '" + std::string(id) + "'");
+    return slot;
+  }
+  // The same, as the client's id (for the small kinds: facts, links, reviews).
+  std::optional<std::string> ClientRefId(const Row& r, size_t i) {
+    auto* slot = ClientRef(r, i);
+    return slot ? std::optional<std::string>(slot->key) : std::nullopt;
   }
   // Ids must be unique within one import (across its files of the same
-  // kind); a repeated id in a later import is an update.
-  bool Unique(const Row& r, size_t i, std::string_view id) {
-    auto first = seen_[static_cast<int>(kind_)].Insert(id, static_cast<int>(files_.size()) - 1, r.line);
-    if (first) {
-      Bad(r, i, "duplicate id '" + std::string(id) + "' (first at " + files_[first->first] + ":" +
-                    std::to_string(first->second) + ")");
-      return false;
-    }
-    return true;
+  // kind); a repeated id in a later import is an update. Repetitions are
+  // found at the end (ReportDuplicates).
+  void Unique(const Row& r, size_t i, std::string_view id) {
+    dupes_.Add(static_cast<int>(kind_), id,
+               DuplicateFinder::Where{static_cast<int>(files_.size()) - 1, r.line, r.columns[i] ? r.columns[i] : 1,
+                                      static_cast<int>(i)});
   }
 
   bool Clean() const { return report_.errors.empty(); }
@@ -489,9 +488,9 @@ class Importer {
       Bad(r, 7, "PEP status applies to natural persons only: pep must be 'none' for a legal client");
       ok = false;
     }
-    if (!ok || !Unique(r, 0, *id)) return true;
-    clients_.insert(*id);
-    report_.affected_clients.insert(*id);
+    if (!ok) return true;
+    Unique(r, 0, *id);
+    clients_.Insert(*id, 0).first->value |= kAffected;
     ++report_.rows[0];
     if (!Clean()) return true;
     c.id = *id;
@@ -525,11 +524,12 @@ class Importer {
     auto country = CountryField(r, 5);
     auto citizenship = CountryField(r, 6);
     auto pep = PepField(r, 7);
-    if (!(id && client && role && name && birth && country && citizenship && pep) || !Unique(r, 0, *id)) return true;
-    report_.affected_clients.insert(*client);
+    if (!(id && client && role && name && birth && country && citizenship && pep)) return true;
+    Unique(r, 0, *id);
+    client->value |= kAffected;
     ++report_.rows[1];
     if (!Clean()) return true;
-    return store_.Put(Person{*id, *client, *role, *name, *birth, *country, *citizenship, *pep});
+    return store_.Put(Person{*id, std::string(client->key), *role, *name, *birth, *country, *citizenship, *pep});
   }
 
   Result<bool> HandleAccount(const Row& r) {
@@ -542,12 +542,13 @@ class Importer {
       Bad(r, 3, "unknown currency code '" + *currency + "' (expected ISO 4217, e.g. EUR)");
       ok = false;
     }
-    if (!ok || !Unique(r, 0, *id)) return true;
-    accounts_[*id] = *client;
-    report_.affected_clients.insert(*client);
+    if (!ok) return true;
+    Unique(r, 0, *id);
+    client->value |= kAffected;
+    accounts_.Insert(*id, client->key).first->value = client->key;
     ++report_.rows[2];
     if (!Clean()) return true;
-    return store_.Put(Account{*id, *client, **opened, *currency});
+    return store_.Put(Account{*id, std::string(client->key), **opened, *currency});
   }
 
   // Transactions come by the million: this path avoids per-row allocation
@@ -565,16 +566,16 @@ class Importer {
     };
     std::string_view id = required(0), account = required(1), client = required(2);
     if (!client.empty() && client != last_client_) {
-      if (KnownClient(std::string(client))) {
+      if (KnownClient(client)) {
         last_client_ = client;
-        report_.affected_clients.emplace(client);
+        Affect(client);
       } else {
         Bad(r, 2, "unknown client '" + std::string(client) + "'");
         ok = false;
       }
     }
     if (!account.empty() && account != last_account_) {
-      const std::string* owner = AccountOwner(std::string(account));
+      const std::string_view* owner = AccountOwner(account);
       if (!owner) {
         Bad(r, 1, "unknown account '" + std::string(account) + "'");
         ok = false;
@@ -584,7 +585,7 @@ class Importer {
       }
     }
     if (ok && account == last_account_ && client != last_account_owner_) {
-      Bad(r, 1, "account '" + std::string(account) + "' belongs to client '" + last_account_owner_ + "', not '" +
+      Bad(r, 1, "account '" + std::string(account) + "' belongs to client '" + std::string(last_account_owner_) + "', not '" +
                     std::string(client) + "'");
       ok = false;
     }
@@ -609,7 +610,8 @@ class Importer {
       ok = false;
     }
     ok = ok && direction && amount && *amount && channel;
-    if (!ok || !Unique(r, 0, id)) return true;
+    if (!ok) return true;
+    Unique(r, 0, id);
     ++report_.rows[3];
     if (!Clean()) return true;
     Transaction& t = tx_;
@@ -629,11 +631,11 @@ class Importer {
     t.ip = r.Get(13);
     t.atm_id = r.Get(14);
     t.device_id = r.Get(15);
-    return store_.Put(t, r.Get(3));
+    return store_.Put(t);
   }
 
   Result<bool> HandleFact(const Row& r) {
-    auto client = ClientRef(r, 0);
+    auto client = ClientRefId(r, 0);
     auto factor = Text(r, 1);
     auto observed = DateField(r, 2);
     auto note = Text(r, 3);
@@ -648,31 +650,30 @@ class Importer {
       Bad(r, 5, "expires_on must be after observed_on");
       ok = false;
     }
-    if (!ok || !Unique(r, 1, *client + "|" + *factor + "|" + FormatDate(**observed))) return true;
-    report_.affected_clients.insert(*client);
+    if (!ok) return true;
+    Unique(r, 1, *client + "|" + *factor + "|" + FormatDate(**observed));
+    Affect(*client);
     ++report_.rows[4];
     if (!Clean()) return true;
     return store_.Put(Fact{*client, *factor, **observed, *expires, *note, *author});
   }
 
   Result<bool> HandleLink(const Row& r) {
-    auto client = ClientRef(r, 0);
+    auto client = ClientRefId(r, 0);
     auto party = EnumField<LinkParty>(r, 1, {{"client", LinkParty::kClient}, {"ubo", LinkParty::kUbo},
                                              {"main_counterparty", LinkParty::kMainCounterparty}});
     auto country = CountryField(r, 2);
     auto reason = Text(r, 3);
-    if (!(client && party && country && reason) ||
-        !Unique(r, 2, *client + "|" + ToString(*party) + "|" + *country)) {
-      return true;
-    }
-    report_.affected_clients.insert(*client);
+    if (!(client && party && country && reason)) return true;
+    Unique(r, 2, *client + "|" + ToString(*party) + "|" + *country);
+    Affect(*client);
     ++report_.rows[5];
     if (!Clean()) return true;
     return store_.Put(CountryLink{*client, *party, *country, *reason});
   }
 
   Result<bool> HandleReview(const Row& r) {
-    auto client = ClientRef(r, 0);
+    auto client = ClientRefId(r, 0);
     auto kind = EnumField<ReviewKind>(r, 1, {{"edd_completed", ReviewKind::kEddCompleted},
                                              {"cdd_completed", ReviewKind::kCddCompleted},
                                              {"extension", ReviewKind::kExtension}});
@@ -692,8 +693,9 @@ class Importer {
       Bad(r, 3, "extension_days applies only to kind 'extension'");
       ok = false;
     }
-    if (!ok || !Unique(r, 1, *client + "|" + ToString(*kind) + "|" + FormatDate(**on))) return true;
-    report_.affected_clients.insert(*client);
+    if (!ok) return true;
+    Unique(r, 1, *client + "|" + ToString(*kind) + "|" + FormatDate(**on));
+    Affect(*client);
     ++report_.rows[6];
     if (!Clean()) return true;
     return store_.Put(Review{*client, *kind, **on, days, std::string(r.Get(4)), std::string(r.Get(5))});
@@ -705,14 +707,15 @@ class Importer {
   ImportReport& report_;
   ImportKind kind_ = ImportKind::kClients;
   std::string file_;
-  std::unordered_set<std::string> clients_;                   // known to exist
-  std::unordered_map<std::string, std::string> accounts_;     // known account -> owner
+  static constexpr uint8_t kAffected = 1;
+  StringTable<uint8_t> clients_;             // known to exist -> kAffected when this import touches them
+  StringTable<std::string_view> accounts_;   // known account -> owner (a key of clients_)
   std::optional<Error> fatal_;                                 // a database failure during validation
-  std::array<IdSet, kImportKindCount> seen_;
+  DuplicateFinder dupes_;
   std::vector<std::string> files_;  // every file read so far, for duplicate messages
   std::string last_client_;         // the last client a transaction row was checked against
   std::string last_account_;        // the last account checked, and its owner
-  std::string last_account_owner_;
+  std::string_view last_account_owner_;
   Transaction tx_;
 };
 
@@ -756,7 +759,14 @@ Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& f
   std::stable_sort(plan.begin(), plan.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
   ImportReport report;
-  TRY(store.Begin());
+  // Imports of more than 64 MiB are bulk loads (see Store::Begin).
+  uintmax_t bytes = 0;
+  for (const auto& [kind, path] : plan) {
+    std::error_code ec;
+    uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec) bytes += size;
+  }
+  TRY(store.Begin(bytes >= (uintmax_t{64} << 20)));
   Importer importer(store, options, ref, report);
   auto run = [&]() -> Result<bool> {
     for (const auto& [kind, path] : plan) {
@@ -766,12 +776,14 @@ Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& f
     return true;
   };
   auto ran = run();
+  if (ran) importer.ReportDuplicates();
   if (!ran || !report.errors.empty()) {
     store.Rollback();
     if (!ran) return tl::unexpected(ran.error());
     report.affected_clients.clear();
     return report;
   }
+  importer.CollectAffected();
   TRY(store.Commit());
   return report;
 }

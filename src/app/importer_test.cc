@@ -123,6 +123,18 @@ class ImporterTest : public ::testing::Test {
     return c ? *c : -1;
   }
 
+  // A stored transaction (the test fails when there is none).
+  Transaction Tx(const std::string& id) {
+    auto t = store_->FindTransaction(id);
+    EXPECT_TRUE(t.has_value() && t->has_value()) << id;
+    return t && *t ? **t : Transaction{};
+  }
+  bool HasTx(const std::string& id) {
+    auto t = store_->FindTransaction(id);
+    EXPECT_TRUE(t.has_value()) << id;
+    return t && t->has_value();
+  }
+
   std::map<std::string, int64_t> Counts() {
     std::map<std::string, int64_t> out;
     for (const std::string& t : kTables) out[t] = Count(t);
@@ -164,13 +176,20 @@ TEST_F(ImporterTest, ValidImportCommitsAllRows) {
   EXPECT_EQ(Query("SELECT name FROM clients WHERE id='K1'"), "Anna Bērziņa");
   EXPECT_EQ(Query("SELECT planned_monthly_credit_cents FROM clients WHERE id='K1'"), "120000");
   EXPECT_EQ(Query("SELECT planned_annual_credit_cents FROM clients WHERE id='K2'"), "5000000");
-  EXPECT_EQ(Query("SELECT amount_cents FROM transactions WHERE id='T3'"), "1000050");
-  EXPECT_EQ(Query("SELECT amount_cents FROM transactions WHERE id='T4'"), "9999");
+  EXPECT_EQ(Tx("T3").amount.cents(), 1000050);
+  EXPECT_EQ(Tx("T4").amount.cents(), 9999);
+  EXPECT_EQ(Tx("T4").counterparty_name, "Acme Inc");
+  EXPECT_EQ(Tx("T4").currency, "USD");
+  EXPECT_EQ(Tx("T4").channel, Channel::kTransfer);
+  EXPECT_EQ(Tx("T4").direction, Direction::kDebit);
+  EXPECT_EQ(Tx("T4").client_id, "K2");
+  EXPECT_EQ(Tx("T4").account_id, "A3");
+  EXPECT_EQ(Tx("T1").counterparty_name, "SIA Darba Devējs");
   EXPECT_EQ(Query("SELECT client_id FROM accounts WHERE id='A3'"), "K2");
   // 23:15 UTC on 12 June is 02:15 on 13 June in Riga.
-  EXPECT_EQ(Query("SELECT booked_on FROM transactions WHERE id='T2'"), "2025-06-13");
-  EXPECT_EQ(Query("SELECT booked_second FROM transactions WHERE id='T2'"), std::to_string(2 * 3600 + 15 * 60));
-  EXPECT_EQ(Query("SELECT booked_at FROM transactions WHERE id='T2'"), "2025-06-12T23:15:00Z");
+  EXPECT_EQ(FormatDate(Tx("T2").booked.date), "2025-06-13");
+  EXPECT_EQ(Tx("T2").booked.second_of_day, 2 * 3600 + 15 * 60);
+  EXPECT_EQ(Tx("T1").booked.second_of_day, -1);  // a date without a time
 }
 
 TEST_F(ImporterTest, FileOrderDoesNotMatter) {
@@ -203,9 +222,14 @@ TEST_F(ImporterTest, ReimportUpdatesChangedRows) {
   changed.replace(changed.find("2025-06-13,credit"), 10, "2025-07-01");  // T3 moves to another day
   Import({Write("again/transactions.csv", changed)});
   EXPECT_EQ(Count("transactions"), 4);
-  EXPECT_EQ(Query("SELECT amount_cents FROM transactions WHERE id='T1'"), "115001");
-  EXPECT_EQ(Query("SELECT booked_on FROM transactions WHERE id='T3'"), "2025-07-01");
-  EXPECT_EQ(Query("SELECT COUNT(*) FROM transactions WHERE id='T3'"), "1");
+  EXPECT_EQ(Tx("T1").amount.cents(), 115001);
+  EXPECT_EQ(FormatDate(Tx("T3").booked.date), "2025-07-01");
+  // T3 left its old place: the client's transactions hold it once.
+  auto k2 = store_->ClientTransactions("K2");
+  ASSERT_TRUE(k2.has_value());
+  ASSERT_EQ(k2->size(), 2u);
+  EXPECT_EQ((*k2)[0].id, "T4");
+  EXPECT_EQ((*k2)[1].id, "T3");
 }
 
 // ---- rejected imports ----------------------------------------------------------
@@ -277,7 +301,7 @@ TEST_F(ImporterTest, EveryProblemIsReportedAndNothingIsWritten) {
   EXPECT_EQ(Counts(), before);
   EXPECT_EQ(Query("SELECT COUNT(*) FROM clients WHERE id='K3'"), "0");
   EXPECT_EQ(Query("SELECT COUNT(*) FROM accounts WHERE id='A9'"), "0");
-  EXPECT_EQ(Query("SELECT COUNT(*) FROM transactions WHERE id='T15'"), "0");
+  EXPECT_FALSE(HasTx("T15"));
 
   // The store is still usable: a clean import after the rejected one commits.
   ImportReport again = Import({Write("more/persons.csv",
@@ -378,8 +402,8 @@ TEST_F(ImporterTest, JsonLinesImport) {
   EXPECT_EQ(Query("SELECT planned_monthly_credit_cents FROM clients WHERE id='K1'"), "120050");
   EXPECT_EQ(Query("SELECT birth_date IS NULL FROM clients WHERE id='K1'"), "1");
   EXPECT_EQ(Query("SELECT reputable_foreign_group FROM clients WHERE id='K2'"), "1");
-  EXPECT_EQ(Query("SELECT amount_cents FROM transactions WHERE id='T1'"), "115025");
-  EXPECT_EQ(Query("SELECT booked_second FROM transactions WHERE id='T1'"), std::to_string(12 * 3600));
+  EXPECT_EQ(Tx("T1").amount.cents(), 115025);
+  EXPECT_EQ(Tx("T1").booked.second_of_day, 12 * 3600);
 
   // Re-importing the JSON Lines files changes nothing.
   auto before = Counts();

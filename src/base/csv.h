@@ -11,6 +11,7 @@
 // for source notes; user files do not).
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,11 +49,15 @@ class CsvReader {
   size_t position() const { return i_; }
 
  private:
+  // The first position from `i` on that holds a byte in stop_ (or the end).
+  size_t SkipOrdinary(size_t i) const;
+
   std::string_view text_;
   std::string file_;
   CsvOptions options_;
   size_t i_ = 0;
   int line_ = 1, column_ = 1;
+  std::array<bool, 256> stop_{};  // bytes that may end an unquoted field
 };
 
 // Parses `text` into records; blank lines are skipped. `file` names the

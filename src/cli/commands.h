@@ -58,6 +58,9 @@ void RegisterExplain(CLI::App& app, Outcome& out);
 void RegisterSummary(CLI::App& app, Outcome& out);
 void RegisterCalendar(CLI::App& app, Outcome& out);
 void RegisterDemo(CLI::App& app, Outcome& out);
+void RegisterTransactions(CLI::App& app, Outcome& out);
+void RegisterMonitor(CLI::App& app, Outcome& out);
+void RegisterAlerts(CLI::App& app, Outcome& out);
 void RegisterReference(CLI::App& app, Outcome& out);
 
 }  // namespace sargs::cli

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   RegisterSummary(app, outcome);
   RegisterCalendar(app, outcome);
   RegisterDemo(app, outcome);
+  RegisterTransactions(app, outcome);
+  RegisterMonitor(app, outcome);
+  RegisterAlerts(app, outcome);
   RegisterReference(app, outcome);
   try {
     app.parse(argc, argv);

@@ -10,6 +10,18 @@
 namespace sargs {
 namespace {
 
+// A code of `length` capital letters as a number (AA = 0, AB = 1 ...), or -1.
+int LetterCode(std::string_view code, size_t length) {
+  if (code.size() != length) return -1;
+  int k = 0;
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') return -1;
+    k = k * 26 + (c - 'A');
+  }
+  return k;
+}
+
+
 constexpr const char* kInstitutionColumns[kInstitutionTypeCount] = {
     "credit_institution", "payment_emoney",  "private_pension_fund",
     "investment_broker",  "investment_management", "aifm",
@@ -155,13 +167,19 @@ Result<ReferenceData> ReferenceData::Parse(
     for (size_t r = 0; r < t.rows(); ++r) {
       CountryInfo c{t.Get(r, "code"), t.Get(r, "name_en"), TRY(ParseBool(t, r, "eu")),
                     TRY(ParseBool(t, r, "eea")), TRY(ParseBool(t, r, "oecd"))};
-      ref.countries_[c.code] = c;
+      int k = LetterCode(c.code, 2);
+      if (k < 0) return Fail(Location{file, static_cast<int>(r) + 2, 1}, "code", "not two capital letters");
+      ref.countries_[static_cast<size_t>(k)] = c;
     }
   }
   {
     const std::string file = "data/currencies.csv";
     Table t = TRY(Table::Parse(TRY(find(file)), file, {"code"}));
-    for (size_t r = 0; r < t.rows(); ++r) ref.currencies_.insert(t.Get(r, "code"));
+    for (size_t r = 0; r < t.rows(); ++r) {
+      int k = LetterCode(t.Get(r, "code"), 3);
+      if (k < 0) return Fail(Location{file, static_cast<int>(r) + 2, 1}, "code", "not three capital letters");
+      ref.currencies_[static_cast<size_t>(k)] = true;
+    }
   }
   {
     const std::string file = "data/nace_activities.csv";
@@ -182,7 +200,7 @@ Result<ReferenceData> ReferenceData::Parse(
     list.as_of = header["as_of"];
     for (size_t r = 0; r < t.rows(); ++r) {
       const std::string& code = t.Get(r, "code");
-      if (!ref.countries_.count(code)) {
+      if (!ref.Country(code)) {
         return Fail(t.Where(r, "code"), "code", "unknown country code '" + code + "'");
       }
       list.codes.insert(code);
@@ -203,8 +221,13 @@ const FactorInfo* ReferenceData::Factor(std::string_view code) const {
 }
 
 const CountryInfo* ReferenceData::Country(std::string_view code) const {
-  auto it = countries_.find(std::string(code));
-  return it == countries_.end() ? nullptr : &it->second;
+  int k = LetterCode(code, 2);
+  return k >= 0 && !countries_[static_cast<size_t>(k)].code.empty() ? &countries_[static_cast<size_t>(k)] : nullptr;
+}
+
+bool ReferenceData::IsCurrency(std::string_view code) const {
+  int k = LetterCode(code, 3);
+  return k >= 0 && currencies_[static_cast<size_t>(k)];
 }
 
 const CountryList* ReferenceData::List(std::string_view id) const {

@@ -87,7 +87,7 @@ class ReferenceData {
   const FactorInfo* Factor(std::string_view code) const;
 
   const CountryInfo* Country(std::string_view code) const;
-  bool IsCurrency(std::string_view code) const { return currencies_.count(std::string(code)) > 0; }
+  bool IsCurrency(std::string_view code) const;
   const CountryList* List(std::string_view id) const;
   const std::map<std::string, CountryList>& lists() const { return lists_; }
 
@@ -99,8 +99,10 @@ class ReferenceData {
  private:
   std::vector<FactorInfo> factors_;
   std::unordered_map<std::string, int> factor_index_;
-  std::unordered_map<std::string, CountryInfo> countries_;
-  std::set<std::string> currencies_;
+  // Looked up for every imported row: indexed by the code's letters
+  // (AA = 0, AB = 1 ...) instead of hashed. An absent country has an empty code.
+  std::vector<CountryInfo> countries_ = std::vector<CountryInfo>(26 * 26);
+  std::vector<bool> currencies_ = std::vector<bool>(26 * 26 * 26);
   std::map<std::string, CountryList> lists_;
   std::vector<NaceRule> nace_rules_;
 };

@@ -17,11 +17,17 @@ const MonthTurnover* ClientActivity::Find(YearMonth month) const {
   return it != months.end() && it->month == month ? &*it : nullptr;
 }
 
+void CounterpartyKey(const Transaction& tx, std::string& out) {
+  out.clear();
+  if (!tx.counterparty_id.empty()) out.append("id:").append(tx.counterparty_id);
+  else if (!tx.counterparty_account.empty()) out.append("account:").append(tx.counterparty_account);
+  else if (!tx.counterparty_name.empty()) out.append("name:").append(tx.counterparty_name);
+}
+
 std::string CounterpartyKey(const Transaction& tx) {
-  if (!tx.counterparty_id.empty()) return "id:" + tx.counterparty_id;
-  if (!tx.counterparty_account.empty()) return "account:" + tx.counterparty_account;
-  if (!tx.counterparty_name.empty()) return "name:" + tx.counterparty_name;
-  return "";
+  std::string key;
+  CounterpartyKey(tx, key);
+  return key;
 }
 
 uint32_t ActivityBuilder::Store(std::string_view text) {

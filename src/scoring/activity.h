@@ -53,6 +53,8 @@ struct ClientActivity {
 // The key that identifies a counterparty across transactions, or "" when the
 // transaction names none (cash, for instance).
 std::string CounterpartyKey(const Transaction& tx);
+// The same, into a reused buffer (no allocation per transaction).
+void CounterpartyKey(const Transaction& tx, std::string& out);
 
 // Accumulates one client's transactions, in any order, into ClientActivity.
 class ActivityBuilder {

@@ -185,6 +185,134 @@ bool CountryClass::Contains(const std::string& country, const ReferenceData& ref
   return false;
 }
 
+// [monitoring]: one table per rule, named by its factor ([monitoring."A2.21"]).
+// Where the regulation gives a number, a setting may be stricter (lower),
+// never laxer, as for [parameters].
+namespace {
+Result<bool> ParseMonitoring(const Reader& r, const toml::table& root, const ReferenceData& ref,
+                             MonitoringParams& mp) {
+  const toml::table* t = TRY(r.Table(root, "", "monitoring", false));
+  if (!t) return true;
+  struct Field {
+    const char* key;
+    bool* flag = nullptr;
+    int* number = nullptr;
+    Money* amount = nullptr;
+    std::vector<std::string>* strings = nullptr;
+    int64_t max = 1'000'000'000;  // for numbers; for amounts in euro when regulatory
+    bool regulatory = false;      // max is the regulation's value
+  };
+  auto money_field = [](const char* key, Money* m, bool regulatory) {
+    Field f{key};
+    f.amount = m;
+    f.regulatory = regulatory;
+    f.max = regulatory ? m->cents() : f.max;
+    return f;
+  };
+  auto int_field = [](const char* key, int* n, int64_t max, bool regulatory = false) {
+    Field f{key};
+    f.number = n;
+    f.max = max;
+    f.regulatory = regulatory;
+    return f;
+  };
+  auto list_field = [](const char* key, std::vector<std::string>* v) {
+    Field f{key};
+    f.strings = v;
+    return f;
+  };
+  auto on = [](bool* b) {
+    Field f{"enabled"};
+    f.flag = b;
+    return f;
+  };
+  const std::vector<std::pair<const char*, std::vector<Field>>> rules = {
+      {"A2.20", {on(&mp.pass_through.enabled), int_field("min_days", &mp.pass_through.min_days, 31),
+                 int_field("max_difference_percent", &mp.pass_through.max_difference_percent, 100),
+                 money_field("min_day_turnover_eur", &mp.pass_through.min_day_turnover, false)}},
+      {"A2.21", {on(&mp.cash_share.enabled), int_field("share_percent", &mp.cash_share.share_percent, 30, true),
+                 money_field("min_month_turnover_eur", &mp.cash_share.min_month_turnover, false)}},
+      {"A2.23", {on(&mp.round_amounts.enabled), int_field("min_count", &mp.round_amounts.min_count, 1000),
+                 money_field("round_unit_eur", &mp.round_amounts.round_unit, false),
+                 money_field("min_amount_eur", &mp.round_amounts.min_amount, false)}},
+      {"A2.26", {on(&mp.transfers_to_cash.enabled),
+                 int_field("min_transfer_in_percent", &mp.transfers_to_cash.min_transfer_in_percent, 100),
+                 int_field("min_cash_out_percent", &mp.transfers_to_cash.min_cash_out_percent, 100),
+                 money_field("min_month_turnover_eur", &mp.transfers_to_cash.min_month_turnover, false)}},
+      {"A2.27", {on(&mp.high_risk_jurisdiction.enabled),
+                 money_field("limit_eur", &mp.high_risk_jurisdiction.limit, false),
+                 list_field("lists", &mp.high_risk_jurisdiction.lists)}},
+      {"A2.29", {on(&mp.services.enabled), money_field("limit_eur", &mp.services.limit, false),
+                 list_field("keywords", &mp.services.keywords)}},
+      {"A2.48", {on(&mp.over_limit.enabled), int_field("min_excess_percent", &mp.over_limit.min_excess_percent, 30, true),
+                 money_field("min_excess_eur", &mp.over_limit.min_excess, true)}},
+      {"A2.49", {on(&mp.late_first_credit.enabled), int_field("min_months", &mp.late_first_credit.min_months, 6, true),
+                 money_field("min_month_credit_eur", &mp.late_first_credit.min_month_credit, true)}},
+      {"A2.50", {on(&mp.late_first_debit.enabled), int_field("min_months", &mp.late_first_debit.min_months, 12, true)}},
+      {"A2.51", {on(&mp.resumed.enabled), int_field("min_pause_months", &mp.resumed.min_pause_months, 6, true),
+                 money_field("min_month_turnover_eur", &mp.resumed.min_month_turnover, true)}},
+      {"A2.52", {on(&mp.large_cash.enabled), money_field("limit_eur", &mp.large_cash.limit, true)}},
+      {"A2.53", {on(&mp.non_latvia.enabled)}},
+      {"A2.56", {on(&mp.association.enabled), money_field("limit_eur", &mp.association.limit, true),
+                 list_field("legal_forms", &mp.association.legal_forms)}},
+      {"A2.58", {on(&mp.disproportionate.enabled),
+                 int_field("min_ratio_percent", &mp.disproportionate.min_ratio_percent, 100'000),
+                 money_field("min_month_credit_eur", &mp.disproportionate.min_month_credit, false)}},
+  };
+  std::vector<std::string_view> names;
+  for (const auto& rule : rules) names.push_back(rule.first);
+  Assign(mp.history_complete_from, TRY(r.DateValue(*t, "monitoring.", "history_complete_from")));
+  for (const auto& [key, node] : *t) {
+    if (key.str() == "history_complete_from") continue;
+    if (std::find(names.begin(), names.end(), key.str()) == names.end()) {
+      std::string list;
+      for (auto n : names) list += std::string(list.empty() ? "" : ", ") + std::string(n);
+      return r.Bad(node, "monitoring." + std::string(key.str()), "unknown rule (known: " + list + ")");
+    }
+  }
+  for (const auto& [factor, fields] : rules) {
+    const std::string prefix = "monitoring." + std::string(factor) + ".";
+    const toml::table* rt = TRY(r.Table(*t, "monitoring.", factor, false));
+    if (!rt) continue;
+    for (const auto& [key, node] : *rt) {
+      bool known = std::any_of(fields.begin(), fields.end(), [&](const Field& f) { return key.str() == f.key; });
+      if (!known) {
+        std::string list;
+        for (const Field& f : fields) list += std::string(list.empty() ? "" : ", ") + f.key;
+        return r.Bad(node, prefix + std::string(key.str()), "unknown key (known: " + list + ")");
+      }
+    }
+    for (const Field& f : fields) {
+      if (f.flag) Assign(*f.flag, TRY(r.Bool(*rt, prefix, f.key)));
+      if (f.number) {
+        auto v = TRY(r.Int(*rt, prefix, f.key, 1, f.regulatory ? 1'000'000'000 : f.max));
+        if (v && f.regulatory && *v > f.max) {
+          return r.Bad(*rt->get(f.key), prefix + f.key,
+                       "must not exceed the regulation's " + std::to_string(f.max) + " (a lower value is stricter)");
+        }
+        if (v) *f.number = static_cast<int>(*v);
+      }
+      if (f.amount) {
+        auto v = TRY(r.Amount(*rt, prefix, f.key));
+        if (v && f.regulatory && v->cents() > f.max) {
+          return r.Bad(*rt->get(f.key), prefix + f.key,
+                       "must not exceed the regulation's " + Money::FromCents(f.max).ToString() +
+                           " EUR (a lower value is stricter)");
+        }
+        if (v) *f.amount = *v;
+      }
+      if (f.strings && rt->get(f.key)) *f.strings = TRY(r.Strings(*rt, prefix, f.key));
+    }
+  }
+  for (const std::string& id : mp.high_risk_jurisdiction.lists) {
+    if (!ref.List(id)) {
+      return r.Bad(*t, "monitoring.A2.27.lists", "unknown country list '" + id + "'");
+    }
+  }
+  return true;
+}
+}  // namespace
+
 Result<Methodology> ParseMethodology(std::string_view toml_text, std::string_view file,
                                      const ReferenceData& ref) {
   Reader r(file);
@@ -201,7 +329,7 @@ Result<Methodology> ParseMethodology(std::string_view toml_text, std::string_vie
   m.content_hash = 14695981039346656037ull;
   for (char ch : toml_text) m.content_hash = (m.content_hash ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
   TRY(r.OnlyKeys(root, "", {"methodology", "risk_levels", "edd", "review_months", "parameters",
-                            "country_lists", "points", "own_factors"}));
+                            "country_lists", "points", "own_factors", "monitoring"}));
 
   // [methodology]
   const toml::table* meta = TRY(r.Table(root, "", "methodology", true));
@@ -431,6 +559,7 @@ Result<Methodology> ParseMethodology(std::string_view toml_text, std::string_vie
     Assign(m.own.remote_onboarding_points, TRY(r.Int(*own, p, "remote_onboarding", 0, 1'000'000)));
     Assign(m.own.cash_intensive_nace_points, TRY(r.Int(*own, p, "cash_intensive_nace", 0, 1'000'000)));
   }
+  TRY(ParseMonitoring(r, root, ref, m.monitoring));
   return m;
 }
 

@@ -21,6 +21,7 @@
 #include "base/date.h"
 #include "base/money.h"
 #include "base/result.h"
+#include "monitoring/monitoring_params.h"
 #include "reference/reference_data.h"
 
 namespace sargs {
@@ -112,6 +113,8 @@ struct Methodology {
   std::array<std::vector<std::string>, 4> country_factor_lists;
   bool nace_activity_mapping = true;  // A1.8-A1.11 also from the client's NACE code
   OwnFactors own;
+  // The transaction-monitoring rules ([monitoring], monitoring/monitoring_params.h).
+  MonitoringParams monitoring;
 
   bool Applies(int factor_index) const { return points[factor_index].has_value(); }
   int EddThreshold(bool during_relationship) const {

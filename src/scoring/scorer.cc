@@ -463,6 +463,13 @@ ClientScore Scorer::Score(const ScoreInput& in, Date as_of) const {
   for (const FactorHit& h : hits) {
     if (h.annex == 2) reasons.push_back({EddReasonKind::kAnnex2, h.code, h.since});
   }
+  for (const Alert& a : in.open_alerts) {
+    if (a.window_end > as_of) continue;
+    bool known = std::any_of(reasons.begin(), reasons.end(), [&](const EddReason& r) {
+      return r.kind == EddReasonKind::kAnnex2 && r.code == a.factor && r.since <= a.window_end;
+    });
+    if (!known) reasons.push_back({EddReasonKind::kAnnex2, a.factor, a.window_end});
+  }
   out.edd_required = !reasons.empty();
   out.enhanced_monitoring = out.edd_required || out.score >= m_.enhanced_monitoring_threshold;
 
@@ -592,6 +599,11 @@ uint64_t FingerprintInput(const ScoreInput& in) {
     f.Byte(static_cast<unsigned char>(r.kind));
     f.Day(r.on);
     f.Int(r.extension_business_days);
+  }
+  for (const Alert& a : in.open_alerts) {
+    f.Int(a.id);
+    f.Str(a.factor);
+    f.Day(a.window_end);
   }
   if (in.activity) {
     f.Int(in.activity->transaction_count);

@@ -20,6 +20,7 @@
 
 #include "base/calendar.h"
 #include "model/client.h"
+#include "monitoring/alert.h"
 #include "reference/reference_data.h"
 #include "scoring/activity.h"
 #include "scoring/methodology.h"
@@ -33,6 +34,10 @@ struct ScoreInput {
   std::span<const CountryLink> links;
   std::span<const Review> reviews;
   const ClientActivity* activity = nullptr;
+  // Open monitoring alerts: each is an annex 2 trigger (point 22) that
+  // starts the targeted-EDD clock on its window's last day; it adds no
+  // points until an analyst confirms it (then it is a fact).
+  std::span<const Alert> open_alerts;
 };
 
 enum class HitSource : uint8_t { kData, kFact, kOwn };

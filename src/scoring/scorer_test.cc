@@ -58,7 +58,7 @@ class ScorerTest : public ::testing::Test {
     const Methodology& use = m ? *m : methodology_;
     activity_ = SummariseActivity(txs_, use.params.main_counterparty_share_percent);
     Scorer scorer(use, ref_, LatvianCalendar());
-    return scorer.Score(ScoreInput{&c, persons_, facts_, links_, reviews_, &activity_}, as_of_);
+    return scorer.Score(ScoreInput{&c, persons_, facts_, links_, reviews_, &activity_, alerts_}, as_of_);
   }
   static bool Has(const ClientScore& s, const std::string& code) {
     return std::any_of(s.factors.begin(), s.factors.end(), [&](const FactorHit& h) { return h.code == code; });
@@ -84,6 +84,7 @@ class ScorerTest : public ::testing::Test {
   std::vector<Fact> facts_;
   std::vector<CountryLink> links_;
   std::vector<Review> reviews_;
+  std::vector<Alert> alerts_;  // open monitoring alerts
   ClientActivity activity_;
 };
 
@@ -394,6 +395,27 @@ TEST_F(ScorerTest, CombinationTriggersEdd) {
   facts_.push_back(Fact{"C1", "A2.20", D("2025-01-10"), std::nullopt, "", ""});
   facts_.push_back(Fact{"C1", "A2.21", D("2025-02-10"), std::nullopt, "", ""});
   EXPECT_TRUE(Reason(Run(c), "combination:cash_pass_through"));
+}
+
+// An open alert is an annex 2 trigger (point 22): EDD from the last day of
+// its window, deadline 35 business days later, no points until confirmed.
+TEST_F(ScorerTest, OpenAlertStartsTheEddClockWithoutPoints) {
+  Client c = Natural("LV");
+  Alert a;
+  a.id = 7;
+  a.factor = "A2.52";
+  a.window_start = a.window_end = D("2025-03-20");
+  alerts_.push_back(a);
+  ClientScore s = Run(c);
+  EXPECT_EQ(s.score, 0);
+  EXPECT_TRUE(s.edd_required);
+  EXPECT_TRUE(Reason(s, "A2.52"));
+  EXPECT_EQ(s.edd_deadline, LatvianCalendar().AddBusinessDays(D("2025-03-20"), 35));
+  EXPECT_FALSE(s.edd_review_months.has_value());  // targeted EDD, not periodic
+
+  // An alert whose window ends after the as-of date is not yet a trigger.
+  alerts_.back().window_start = alerts_.back().window_end = as_of_ + std::chrono::days(1);
+  EXPECT_FALSE(Run(c).edd_required);
 }
 
 TEST_F(ScorerTest, OwnFactors) {

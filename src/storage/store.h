@@ -2,9 +2,12 @@
 // their people, accounts, transactions, analyst facts, country links,
 // reviews, and the history of scores.
 //
-// Transactions are clustered by (client_id, booked_on) so that scoring a
-// whole portfolio is one sequential scan that meets each client's rows
-// together; a unique index on the transaction id keeps re-imports idempotent.
+// Transactions are stored as compact records in per-client blocks
+// (storage/tx_record.h), with an index from transaction id to client kept in
+// 65 536 hash buckets: a bulk import writes about one SQLite row per client
+// instead of one per transaction (plus two B-tree keys), and scoring a whole
+// portfolio is one ordered scan that meets each client's transactions as a
+// few blobs.
 //
 // Thread safety: one Store per thread.
 #pragma once
@@ -19,9 +22,12 @@
 #include "base/result.h"
 #include "model/client.h"
 #include "model/transaction.h"
+#include "monitoring/alert.h"
 #include "scoring/activity.h"
 #include "scoring/scorer.h"
 #include "storage/sqlite/sqlite.h"
+#include "storage/tx_record.h"
+#include "storage/tx_stage.h"
 
 namespace sargs {
 
@@ -32,9 +38,19 @@ struct ClientRecord {
   std::vector<Fact> facts;
   std::vector<CountryLink> links;
   std::vector<Review> reviews;
+  std::vector<Alert> open_alerts;
   ClientActivity activity;
 
-  ScoreInput Input() const { return ScoreInput{&client, persons, facts, links, reviews, &activity}; }
+  ScoreInput Input() const { return ScoreInput{&client, persons, facts, links, reviews, &activity, open_alerts}; }
+};
+
+// One line of an alert's audit log.
+struct AlertAuditEntry {
+  int64_t alert_id = 0;
+  std::string action;  // raised, confirmed, dismissed
+  std::string note;
+  std::string author;
+  std::string at;      // UTC, ISO 8601
 };
 
 // One stored score (a row of the score history).
@@ -57,8 +73,11 @@ class Store {
   // Opens (creating when needed) the database and brings its schema up to date.
   static Result<Store> Open(const std::string& path);
 
-  Result<bool> Begin();
+  // `bulk`: a large import, written through a rollback journal (see store.cc).
+  Result<bool> Begin(bool bulk = false);
+  // Writes the staged transactions, then commits.
   Result<bool> Commit();
+  // Also discards the staged transactions.
   void Rollback();
 
   // Upserts by id (clients, persons, accounts, transactions) or by natural key
@@ -67,7 +86,9 @@ class Store {
   Result<bool> Put(const Client& c);
   Result<bool> Put(const Person& p);
   Result<bool> Put(const Account& a);
-  Result<bool> Put(const Transaction& t, std::string_view booked_at_text);
+  // Transactions are staged in memory and written, grouped by client, by
+  // FlushTransactions — which Commit and every reader of transactions call.
+  Result<bool> Put(const Transaction& t);
   Result<bool> Put(const Fact& f);
   Result<bool> Put(const CountryLink& l);
   Result<bool> Put(const Review& r);
@@ -75,7 +96,26 @@ class Store {
   Result<bool> HasClient(const std::string& id);
   // The client an account belongs to, or nullopt for an unknown account.
   Result<std::optional<std::string>> AccountOwner(const std::string& account_id);
+  Result<std::vector<Account>> ClientAccounts(const std::string& client_id);
+  // Rows of a table; "transactions" counts the stored transactions.
   Result<int64_t> Count(const std::string& table);
+
+  Result<bool> FlushTransactions();
+  // Staged transactions are written when they pass this many bytes, so an
+  // import of any size needs a bounded amount of memory. A file sorted by
+  // client gives each client one block whatever the limit; an unsorted one
+  // gives a client up to one block per flush (the next import that adds to
+  // such a client merges its blocks).
+  static constexpr size_t kDefaultStageLimit = size_t{512} << 20;
+  void set_stage_limit(size_t bytes) { stage_limit_ = bytes; }
+  Result<int64_t> TransactionCount();
+  // A client's transactions in booking order (date, second, id).
+  Result<std::vector<Transaction>> ClientTransactions(const std::string& client_id);
+  Result<std::optional<Transaction>> FindTransaction(const std::string& tx_id);
+  // Clients with blocks written in a batch after `batch` (in id order), and
+  // the highest batch number stored (0 when none).
+  Result<std::vector<std::string>> ClientsChangedSince(int64_t batch);
+  Result<int64_t> LastTransactionBatch();
 
   // Calls `fn` for each client (in id order) with its inputs as of `as_of`;
   // `only` restricts the pass to the given clients. Stops at the first error.
@@ -91,17 +131,60 @@ class Store {
   Result<bool> SaveScore(const ClientScore& s, const std::function<std::string()>& detail_json);
   Result<std::vector<StoredScore>> ScoreHistory(const std::string& client_id);
 
+  // Monitoring alerts (alert_store.cc). AddAlert returns the new id, or
+  // nullopt when the same rule, client and window already has an alert.
+  Result<std::optional<int64_t>> AddAlert(const Alert& a);
+  Result<std::vector<Alert>> Alerts(std::optional<AlertStatus> status, std::optional<int64_t> id = std::nullopt);
+  // Confirms (recording the factor as a fact) or dismisses (a note is
+  // required) an open alert; the decision goes to the audit log.
+  Result<Alert> CloseAlert(int64_t alert_id, AlertStatus decision, const std::string& note, const std::string& author);
+  Result<std::vector<AlertAuditEntry>> AlertAudit(int64_t alert_id);
+  // The last transaction batch the monitor has evaluated.
+  Result<int64_t> MonitorWatermark();
+  Result<bool> SetMonitorWatermark(int64_t batch);
+
   sqlite::Database& db() { return db_; }
 
  private:
   explicit Store(sqlite::Database db) : db_(std::move(db)) {}
   Result<bool> Migrate();
   Result<sqlite::Statement*> Prepared(const char* key, std::string_view sql);
+  Result<bool> MigrateTransactionsTable();
+  Result<bool> EndBulk();
+  Result<bool> AuditAlert(int64_t alert_id, const std::string& action, const std::string& note,
+                          const std::string& author);
+
+  // Writing transactions (tx_store.cc).
+  Result<bool> FinishTransactions();  // flush, then write the id index
+  void ResetTransactionState();
+  Result<bool> WriteFresh(const std::vector<TxStage::Group>& groups);
+  Result<bool> WriteMerged(const std::vector<TxStage::Group>& groups);
+  Result<bool> WriteBlocks(std::string_view client, int64_t seq, const std::vector<TimedRecord>& run);
+  Result<bool> WritePendingIds();
+  Result<bool> NoteChange(std::string_view client);  // tx_changes: `client` changed in this batch
+  Result<bool> CheckDistinctIds(uint64_t hash, uint32_t client_a, uint32_t client_b);
+  template <typename Entries>
+  void RememberWritten(const Entries& entries);
+  // Calls fn with the blob of each of a client's blocks, in order.
+  Result<bool> ForEachBlock(const std::string& client_id, const std::function<Result<bool>(std::string_view)>& fn);
 
   sqlite::Database db_;
   std::unordered_map<std::string, sqlite::Statement> statements_;
   std::unordered_map<std::string, std::string> latest_;  // client -> "as_of|version|fingerprint"
   bool latest_loaded_ = false;
+  bool bulk_ = false;  // in a bulk transaction, with a rollback journal
+
+  TxStage stage_;
+  size_t stage_limit_ = kDefaultStageLimit;
+  // Whether the database held no transactions when the current database
+  // transaction first wrote some (decided at the first flush).
+  std::optional<bool> tx_fresh_;
+  std::optional<int64_t> tx_batch_;  // the batch number of the blocks written now
+  using PendingIds = std::vector<std::pair<uint64_t, uint32_t>, HugePageAllocator<std::pair<uint64_t, uint32_t>>>;
+  PendingIds pending_ids_;                                   // fresh: (id hash, stage client) for the index
+  std::vector<int64_t> next_seq_;                            // fresh: next block number per stage client
+  std::string block_;                                        // the block being written
+  std::vector<uint64_t> written_;  // merged path: id hashes written in this transaction, sorted
 };
 
 }  // namespace sargs

@@ -38,6 +38,11 @@ Statement& Statement::Bind(int index, int64_t value) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;
@@ -68,6 +73,12 @@ std::string_view Statement::Text(int column) const {
   const unsigned char* p = sqlite3_column_text(stmt_, column);
   if (!p) return {};
   return std::string_view(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, column));
+}
+
+std::string_view Statement::Blob(int column) const {
+  const void* p = sqlite3_column_blob(stmt_, column);
+  if (!p) return {};
+  return std::string_view(static_cast<const char*>(p), sqlite3_column_bytes(stmt_, column));
 }
 
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }

@@ -37,6 +37,8 @@ class Statement {
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
   Statement& Bind(int index, int64_t value);
   Statement& BindNull(int index);
+  // A blob bound as a view is not copied either (same lifetime rule as text).
+  Statement& BindBlob(int index, std::string_view bytes);
   Statement& Bind(int index, const std::optional<int64_t>& value) {
     return value ? Bind(index, *value) : BindNull(index);
   }
@@ -55,6 +57,7 @@ class Statement {
   void Reset();
 
   std::string_view Text(int column) const;  // "" for NULL
+  std::string_view Blob(int column) const;  // valid until the next Step or Reset
   int64_t Int(int column) const;
   bool IsNull(int column) const;
 
