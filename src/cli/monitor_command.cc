@@ -16,12 +16,6 @@ namespace {
 constexpr const char* kAlertColumns =
     "alert_id,rule,factor,client_id,window_start,window_end,amount,tx_ids,explanation,status";
 
-std::string JoinIds(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : ";") + id;
-  return out;
-}
-
 void PrintAlerts(const std::vector<Alert>& alerts, const std::string& format) {
   if (format == "json") {
     for (const Alert& a : alerts) {
@@ -41,7 +35,7 @@ void PrintAlerts(const std::vector<Alert>& alerts, const std::string& format) {
     for (const Alert& a : alerts) {
       std::printf("%lld,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", static_cast<long long>(a.id), CsvEscape(a.rule).c_str(),
                   CsvEscape(a.factor).c_str(), CsvEscape(a.client_id).c_str(), FormatDate(a.window_start).c_str(),
-                  FormatDate(a.window_end).c_str(), a.amount.ToString().c_str(), CsvEscape(JoinIds(a.tx_ids)).c_str(),
+                  FormatDate(a.window_end).c_str(), a.amount.ToString().c_str(), CsvEscape(a.TxIdList()).c_str(),
                   CsvEscape(a.explanation).c_str(), ToString(a.status));
     }
     return;
@@ -50,7 +44,7 @@ void PrintAlerts(const std::vector<Alert>& alerts, const std::string& format) {
     std::printf("#%-6lld %-6s %-10s %s..%s %14s  %s  [%s]\n         %s\n", static_cast<long long>(a.id),
                 a.factor.c_str(), a.client_id.c_str(), FormatDate(a.window_start).c_str(),
                 FormatDate(a.window_end).c_str(), a.amount.ToString().c_str(), ToString(a.status),
-                JoinIds(a.tx_ids).c_str(), a.explanation.c_str());
+                a.TxIdList().c_str(), a.explanation.c_str());
   }
   if (alerts.empty()) std::printf("no alerts\n");
 }

@@ -11,4 +11,10 @@ const char* ToString(AlertStatus s) {
   return "?";
 }
 
+std::string Alert::TxIdList() const {
+  std::string out;
+  for (const std::string& id : tx_ids) out += (out.empty() ? "" : ";") + id;
+  return out;
+}
+
 }  // namespace sargs

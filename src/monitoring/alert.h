@@ -26,6 +26,9 @@ struct Alert {
   std::vector<std::string> tx_ids;  // the evidence, in booking order
   std::string explanation;          // which numbers crossed which parameter
   AlertStatus status = AlertStatus::kOpen;
+
+  // tx_ids separated by ';', as stored and printed.
+  std::string TxIdList() const;
 };
 
 }  // namespace sargs

@@ -9,12 +9,6 @@
 namespace sargs {
 namespace {
 
-std::string JoinIds(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : ";") + id;
-  return out;
-}
-
 std::vector<std::string> SplitIds(std::string_view text) {
   std::vector<std::string> out;
   size_t pos = 0;
@@ -39,7 +33,7 @@ Result<std::optional<int64_t>> Store::AddAlert(const Alert& a) {
                                   explanation, status)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open'))sql"));
   ins->Bind(1, a.rule).Bind(2, a.factor).Bind(3, a.client_id).Bind(4, FormatDate(a.window_start));
-  ins->Bind(5, FormatDate(a.window_end)).Bind(6, a.amount.cents()).Bind(7, JoinIds(a.tx_ids)).Bind(8, a.explanation);
+  ins->Bind(5, FormatDate(a.window_end)).Bind(6, a.amount.cents()).Bind(7, a.TxIdList()).Bind(8, a.explanation);
   TRY(ins->Run());
   if (db_.Changes() == 0) return std::optional<int64_t>();
   auto* id = TRY(Prepared("alert_last_id", "SELECT last_insert_rowid()"));
