@@ -1,8 +1,6 @@
 #include "app/demo_portfolio.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -20,6 +18,7 @@
 #include "base/date.h"
 #include "reference/reference_data.h"
 #include "storage/store.h"
+#include "testing/temp_dir.h"
 
 namespace sargs {
 namespace {
@@ -103,22 +102,6 @@ std::set<T> Duplicates(const std::vector<T>& values) {
   return dup;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "sargs_demo_test_XXXXXX").string();
-    EXPECT_NE(::mkdtemp(pattern.data()), nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 // Writes the files as NAME.csv into `dir` and returns their paths.
 std::vector<std::string> WriteFiles(const Portfolio& p, const fs::path& dir, const std::string& prefix = "") {

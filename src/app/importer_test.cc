@@ -1,8 +1,6 @@
 #include "app/importer.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,6 +10,7 @@
 
 #include "reference/reference_data.h"
 #include "storage/store.h"
+#include "testing/temp_dir.h"
 
 namespace sargs {
 namespace {
@@ -79,19 +78,12 @@ void ExpectProblems(const ImportReport& report, const std::vector<Expected>& exp
 class ImporterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "sargs_importer_test_XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
     auto store = Store::Open((dir_ / "sargs.db").string());
     ASSERT_TRUE(store.has_value()) << store.error().ToString();
     store_.emplace(std::move(*store));
   }
 
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
 
   std::string Write(const std::string& name, std::string_view content) {
     fs::path p = dir_ / name;
@@ -152,7 +144,8 @@ class ImporterTest : public ::testing::Test {
     return std::string(s->Text(0));
   }
 
-  fs::path dir_;
+  TempDir tmp_;
+  const fs::path& dir_ = tmp_.path();
   std::optional<Store> store_;
 };
 

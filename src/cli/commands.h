@@ -49,6 +49,8 @@ struct ScoringContext {
 // On failure reports the error, sets out.code and returns nullopt.
 std::optional<ScoringContext> OpenScoring(const ScoringFlags& flags, Outcome& out);
 Result<Date> ChooseAsOf(const std::string& text);
+// A date option: nullopt when empty, an error naming `flag` when malformed.
+Result<std::optional<Date>> DateFlag(const std::string& text, const char* flag);
 // Prints an error to stderr and returns the exit code for it.
 int Report(const Error& e, int code);
 

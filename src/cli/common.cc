@@ -12,12 +12,14 @@ void AddScoringFlags(CLI::App* cmd, ScoringFlags& flags) {
                   "Methodology TOML file (default: the shipped data/methodology/default.toml)");
 }
 
-Result<Date> ChooseAsOf(const std::string& text) {
-  if (text.empty()) return TodayInRiga();
+Result<std::optional<Date>> DateFlag(const std::string& text, const char* flag) {
+  if (text.empty()) return std::optional<Date>();
   auto d = ParseDate(text);
-  if (!d) return Fail(Location{}, "--as-of", d.error().message);
-  return *d;
+  if (!d) return Fail(Location{}, flag, d.error().message);
+  return std::optional<Date>(*d);
 }
+
+Result<Date> ChooseAsOf(const std::string& text) { return TRY(DateFlag(text, "--as-of")).value_or(TodayInRiga()); }
 
 Result<Methodology> ChooseMethodology(const ScoringFlags& flags, const ReferenceData& ref, Date today) {
   Methodology m = flags.methodology.empty() ? TRY(DefaultMethodology(ref)) : TRY(LoadMethodology(flags.methodology, ref));

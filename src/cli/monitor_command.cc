@@ -41,19 +41,13 @@ void PrintAlerts(const std::vector<Alert>& alerts, const std::string& format) {
     return;
   }
   for (const Alert& a : alerts) {
-    std::printf("#%-6lld %-6s %-10s %s..%s %14s  %s  [%s]\n         %s\n", static_cast<long long>(a.id),
-                a.factor.c_str(), a.client_id.c_str(), FormatDate(a.window_start).c_str(),
-                FormatDate(a.window_end).c_str(), a.amount.ToString().c_str(), ToString(a.status),
-                a.TxIdList().c_str(), a.explanation.c_str());
+    std::string window = FormatDate(a.window_start);
+    if (a.window_end != a.window_start) window += ".." + FormatDate(a.window_end);
+    std::printf("#%-6lld %-6s %-10s %-22s %14s  %s  [%s]\n         %s\n", static_cast<long long>(a.id),
+                a.factor.c_str(), a.client_id.c_str(), window.c_str(), a.amount.ToString().c_str(),
+                ToString(a.status), a.TxIdList().c_str(), a.explanation.c_str());
   }
   if (alerts.empty()) std::printf("no alerts\n");
-}
-
-Result<std::optional<Date>> OptionalDate(const std::string& text, const char* flag) {
-  if (text.empty()) return std::optional<Date>();
-  auto d = ParseDate(text);
-  if (!d) return Fail(Location{}, flag, d.error().message);
-  return std::optional<Date>(*d);
 }
 
 }  // namespace
@@ -81,8 +75,8 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
     auto run = [&]() -> Result<int> {
       MonitorOptions options;
       options.as_of = ctx->as_of;
-      options.from = TRY(OptionalDate(flags->from, "--from"));
-      options.to = TRY(OptionalDate(flags->to, "--to"));
+      options.from = TRY(DateFlag(flags->from, "--from"));
+      options.to = TRY(DateFlag(flags->to, "--to"));
       options.dry_run = flags->dry_run;
       const ReferenceData& ref = ShippedReference();
       MonitorReport report = TRY(RunMonitor(*ctx->store, *ctx->scorer, ref, options));

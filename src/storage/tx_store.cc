@@ -12,6 +12,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "base/hash_order.h"
 #include "base/varint.h"
 #include "storage/store.h"
 #include "storage/tx_record.h"
@@ -19,7 +20,7 @@
 namespace sargs {
 namespace {
 
-constexpr int kBucketShift = 48;           // 65 536 buckets
+constexpr int kBucketShift = kHashBucketShift;  // 65 536 buckets
 constexpr size_t kBlockRecords = 4096;      // records per block at most
 constexpr int64_t kCompactAfterBlocks = 8;  // a client's blocks are merged into one beyond this
 
@@ -186,20 +187,11 @@ Result<bool> Store::WriteFresh(const std::vector<TxStage::Group>& groups) {
 
 Result<bool> Store::WritePendingIds() {
   if (pending_ids_.empty()) return true;
-  // Sorted by hash: a counting sort by bucket, then each bucket's few entries.
   PendingIds ids(pending_ids_.size());
   {
-    std::vector<uint32_t> next((size_t{1} << (64 - kBucketShift)) + 1, 0);
-    for (const auto& p : pending_ids_) ++next[(p.first >> kBucketShift) + 1];
-    for (size_t b = 1; b < next.size(); ++b) next[b] += next[b - 1];
-    for (const auto& p : pending_ids_) ids[next[p.first >> kBucketShift]++] = p;
+    const std::vector<uint32_t> order = OrderByHash(pending_ids_.size(), [&](size_t i) { return pending_ids_[i].first; });
+    for (size_t i = 0; i < order.size(); ++i) ids[i] = pending_ids_[order[i]];
     pending_ids_ = {};
-  }
-  for (size_t i = 0; i < ids.size();) {
-    size_t end = i;
-    while (end < ids.size() && ids[end].first >> kBucketShift == ids[i].first >> kBucketShift) ++end;
-    std::sort(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.begin() + static_cast<std::ptrdiff_t>(end));
-    i = end;
   }
   auto* put_bucket = TRY(Prepared("tx_bucket_put", "INSERT OR REPLACE INTO tx_ids(bucket, data) VALUES (?1, ?2)"));
   std::string bytes;
@@ -261,26 +253,15 @@ Result<bool> Store::WriteMerged(const std::vector<TxStage::Group>& groups) {
   };
 
   // 1. The id index, bucket by bucket.
-  // Entries by bucket (a counting sort), then by hash within each bucket.
   const TxStage::Entries& entries = stage_.entries();
-  std::vector<uint32_t> bucket_start((size_t{1} << (64 - kBucketShift)) + 1, 0);
-  for (const TxStage::Entry& e : entries) ++bucket_start[(e.id_hash >> kBucketShift) + 1];
-  for (size_t b = 1; b < bucket_start.size(); ++b) bucket_start[b] += bucket_start[b - 1];
-  std::vector<uint32_t> by_hash(entries.size());
-  {
-    std::vector<uint32_t> next(bucket_start.begin(), bucket_start.end() - 1);
-    for (uint32_t i = 0; i < entries.size(); ++i) by_hash[next[entries[i].id_hash >> kBucketShift]++] = i;
-  }
-  auto hash_order = [&](uint32_t a, uint32_t b) { return entries[a].id_hash < entries[b].id_hash; };
+  const std::vector<uint32_t> by_hash = OrderByHash(entries.size(), [&](size_t i) { return entries[i].id_hash; });
   auto* get_bucket = TRY(Prepared("tx_bucket_get", "SELECT data FROM tx_ids WHERE bucket = ?1"));
   auto* put_bucket = TRY(Prepared("tx_bucket_put", "INSERT OR REPLACE INTO tx_ids(bucket, data) VALUES (?1, ?2)"));
   std::string bucket_bytes;
   std::vector<IdEntry> stored;
-  for (size_t bucket = 0; bucket + 1 < bucket_start.size(); ++bucket) {
-    const size_t i = bucket_start[bucket], end = bucket_start[bucket + 1];
-    if (i == end) continue;
-    std::sort(by_hash.begin() + static_cast<std::ptrdiff_t>(i), by_hash.begin() + static_cast<std::ptrdiff_t>(end),
-              hash_order);
+  for (size_t i = 0, end = 0; i < by_hash.size(); i = end) {
+    const uint64_t bucket = entries[by_hash[i]].id_hash >> kBucketShift;
+    while (end < by_hash.size() && entries[by_hash[end]].id_hash >> kBucketShift == bucket) ++end;
     stored.clear();
     get_bucket->Bind(1, static_cast<int64_t>(bucket));
     if (TRY(get_bucket->Step())) stored = TRY(DecodeBucket(get_bucket->Blob(0)));

@@ -7,8 +7,6 @@
 // block or index entry that is lost, duplicated or stale shows up.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <stdlib.h>
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -19,6 +17,7 @@
 #include <vector>
 
 #include "storage/store.h"
+#include "testing/temp_dir.h"
 
 namespace sargs {
 namespace {
@@ -90,9 +89,6 @@ std::map<std::string, std::vector<Transaction>> ByClient(const Model& model) {
 class TxStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "sargs_tx_store_test_XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
     Reopen();
     ASSERT_TRUE(store_.has_value());
   }
@@ -105,11 +101,7 @@ class TxStoreTest : public ::testing::Test {
     store_.emplace(std::move(*store));
   }
 
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
 
   std::optional<Store> OpenStore(const std::string& name) {
     auto store = Store::Open((dir_ / name).string());
@@ -192,7 +184,8 @@ class TxStoreTest : public ::testing::Test {
     return q->Int(0);
   }
 
-  fs::path dir_;
+  TempDir tmp_;
+  const fs::path& dir_ = tmp_.path();
   std::optional<Store> store_;
 };
 
