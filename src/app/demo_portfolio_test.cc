@@ -25,9 +25,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The six files in the order of DemoSinks and of ImportKind.
-constexpr std::array<const char*, 6> kFiles = {"clients", "persons", "accounts", "transactions", "facts", "links"};
-enum File { kClients, kPersons, kAccounts, kTransactions, kFacts, kLinks };
+// The six import files in the order of DemoSinks and of ImportKind, then
+// the manifest of injected patterns.
+constexpr std::array<const char*, 7> kFiles = {"clients", "persons", "accounts", "transactions", "facts", "links",
+                                               "injected"};
+enum File { kClients, kPersons, kAccounts, kTransactions, kFacts, kLinks, kInjected };
+constexpr size_t kImportFiles = 6;
 
 Date Day(const char* text) {
   auto d = ParseDate(text);
@@ -44,11 +47,11 @@ DemoOptions Options(int64_t clients, int64_t transactions, uint64_t seed = 135, 
   return o;
 }
 
-using Portfolio = std::array<std::string, 6>;
+using Portfolio = std::array<std::string, 7>;
 
 Portfolio Generate(const DemoOptions& options) {
-  std::array<std::ostringstream, 6> out;
-  GenerateDemoPortfolio(options, DemoSinks{&out[0], &out[1], &out[2], &out[3], &out[4], &out[5]});
+  std::array<std::ostringstream, 7> out;
+  GenerateDemoPortfolio(options, DemoSinks{&out[0], &out[1], &out[2], &out[3], &out[4], &out[5], &out[6]});
   Portfolio p;
   for (size_t i = 0; i < out.size(); ++i) p[i] = out[i].str();
   return p;
@@ -85,8 +88,8 @@ Table Parse(const std::string& text, const std::string& name) {
   return t;
 }
 
-std::array<Table, 6> ParseAll(const Portfolio& p) {
-  std::array<Table, 6> t;
+std::array<Table, 7> ParseAll(const Portfolio& p) {
+  std::array<Table, 7> t;
   for (size_t i = 0; i < p.size(); ++i) t[i] = Parse(p[i], kFiles[i]);
   return t;
 }
@@ -106,7 +109,7 @@ std::set<T> Duplicates(const std::vector<T>& values) {
 // Writes the files as NAME.csv into `dir` and returns their paths.
 std::vector<std::string> WriteFiles(const Portfolio& p, const fs::path& dir, const std::string& prefix = "") {
   std::vector<std::string> paths;
-  for (size_t i = 0; i < p.size(); ++i) {
+  for (size_t i = 0; i < kImportFiles; ++i) {
     fs::path path = dir / (prefix + kFiles[i] + ".csv");
     std::ofstream out(path, std::ios::binary);
     out << p[i];
@@ -227,18 +230,19 @@ std::vector<std::string> ImporterColumns(const std::string& kind) {
 
 TEST(DemoPortfolio, HeaderRowsAreTheImportColumns) {
   const Portfolio p = Generate(Options(30, 100));
-  for (size_t i = 0; i < p.size(); ++i) {
+  for (size_t i = 0; i < kImportFiles; ++i) {
     SCOPED_TRACE(kFiles[i]);
     std::vector<std::string> expected = ImporterColumns(kFiles[i]);
     ASSERT_FALSE(expected.empty());
-    // The demo records no expiry of its findings: facts leave out the optional
-    // last column expires_on and have every other one, in the same order.
-    if (i == kFacts) {
-      ASSERT_EQ(expected.back(), "expires_on");
-      expected.pop_back();
+    // The demo leaves out two optional columns and has every other one, in
+    // the same order: facts record no expiry, clients no documented
+    // cash_typical exemption.
+    for (const char* optional : {"expires_on", "cash_typical"}) {
+      expected.erase(std::remove(expected.begin(), expected.end(), std::string(optional)), expected.end());
     }
     EXPECT_EQ(Parse(p[i], kFiles[i]).header, expected);
   }
+  EXPECT_EQ(p[kInjected].substr(0, p[kInjected].find('\n') + 1), "rule,client_id,window_start,window_end\n");
   // The same lists, written out, so that a change in either place shows here.
   EXPECT_EQ(p[kAccounts].substr(0, p[kAccounts].find('\n') + 1), "account_id,client_id,opened_on,currency\n");
   EXPECT_EQ(p[kLinks].substr(0, p[kLinks].find('\n') + 1), "client_id,party,country,reason\n");
@@ -333,12 +337,33 @@ TEST(DemoPortfolio, IdentifiersAreUniqueAndWellFormed) {
     EXPECT_EQ(a.find_first_not_of("0123456789", 8), std::string::npos) << a;
     EXPECT_EQ(a.find_first_not_of("0123456789", 2), 4u) << a;
   }
-  // External counterparties CP + 6 digits, or none (cash).
+  // External counterparties CP + at least 6 digits, another client of the
+  // institution by its id (A2.30 rings), or none (cash).
+  const std::set<std::string> client_set(clients.begin(), clients.end());
   for (const std::string& cp : t[kTransactions].Column("counterparty_id")) {
-    if (cp.empty()) continue;
-    ASSERT_EQ(cp.size(), 8u) << cp;
+    if (cp.empty() || client_set.count(cp)) continue;
+    ASSERT_GE(cp.size(), 8u) << cp;
     EXPECT_EQ(cp.substr(0, 2), "CP") << cp;
     EXPECT_EQ(cp.find_first_not_of("0123456789", 2), std::string::npos) << cp;
+  }
+  // Every IBAN's check digits are right (ISO 13616: mod 97 == 1).
+  auto valid_iban = [](const std::string& iban) {
+    const std::string moved = iban.substr(4) + iban.substr(0, 4);
+    int mod = 0;
+    for (char ch : moved) {
+      if (ch >= 'A' && ch <= 'Z') {
+        mod = (mod * 100 + (ch - 'A' + 10)) % 97;
+      } else {
+        mod = (mod * 10 + (ch - '0')) % 97;
+      }
+    }
+    return mod == 1;
+  };
+  for (const std::string& a : accounts) EXPECT_TRUE(valid_iban(a)) << a;
+  for (const std::string& a : t[kTransactions].Column("counterparty_account")) {
+    if (!a.empty()) {
+      EXPECT_TRUE(valid_iban(a)) << a;
+    }
   }
   // The natural keys of facts and links are unique too (the importer's
   // duplicate check).
@@ -431,7 +456,7 @@ TEST(DemoPortfolio, ImportsWithoutASingleError) {
     EXPECT_TRUE(report->errors.empty()) << report->errors.size() << " problems, first:\n" << Describe(report->errors);
     EXPECT_FALSE(report->truncated);
     // Every row arrived.
-    for (size_t i = 0; i < p.size(); ++i) {
+    for (size_t i = 0; i < kImportFiles; ++i) {
       SCOPED_TRACE(kFiles[i]);
       EXPECT_EQ(report->rows[i], static_cast<int64_t>(Lines(p[i]) - 1));
       auto count = store->Count(kFiles[i]);
@@ -501,6 +526,347 @@ TEST(DemoPortfolio, ShowsTheVarietyOfAPortfolio) {
   // Analyst findings and extra country links exist.
   EXPECT_GT(t[kFacts].rows.size(), 10u);
   EXPECT_GT(t[kLinks].rows.size(), 5u);
+}
+
+// ---- monitoring patterns ------------------------------------------------------------------
+
+int64_t Cents(const std::string& amount) {
+  const size_t dot = amount.find('.');
+  if (dot == std::string::npos) return std::stoll(amount) * 100;
+  return std::stoll(amount.substr(0, dot)) * 100 + std::stoll(amount.substr(dot + 1));
+}
+
+// The generated portfolio, indexed for the checks below.
+struct Book {
+  std::array<Table, 7> t;
+  std::map<std::string, const std::map<std::string, std::string>*> client;
+  std::map<std::string, std::vector<const std::map<std::string, std::string>*>> txs;  // by client, booking order
+  std::map<std::string, std::string> account_owner, account_opened;
+  // Transactions by IP address, by counterparty account, by ATM.
+  std::map<std::string, std::vector<const std::map<std::string, std::string>*>> by_ip, by_account, by_atm;
+
+  explicit Book(const Portfolio& p) : t(ParseAll(p)) {
+    for (const auto& r : t[kClients].rows) client[r.at("client_id")] = &r;
+    for (const auto& r : t[kTransactions].rows) {
+      txs[r.at("client_id")].push_back(&r);
+      if (!r.at("ip").empty()) by_ip[r.at("ip")].push_back(&r);
+      if (!r.at("counterparty_account").empty()) by_account[r.at("counterparty_account")].push_back(&r);
+      if (!r.at("atm_id").empty()) by_atm[r.at("atm_id")].push_back(&r);
+    }
+    for (const auto& r : t[kAccounts].rows) {
+      account_owner[r.at("account_id")] = r.at("client_id");
+      account_opened[r.at("account_id")] = r.at("opened_on");
+    }
+  }
+  static Date DayOf(const std::map<std::string, std::string>& tx) { return ParseBookingTime(tx.at("booked_at"))->date; }
+  static int SecondOf(const std::map<std::string, std::string>& tx) {
+    return ParseBookingTime(tx.at("booked_at"))->second_of_day;
+  }
+};
+
+bool IsCashRow(const std::map<std::string, std::string>& tx) {
+  return tx.at("channel") == "cash" || tx.at("channel") == "atm";
+}
+
+const std::set<std::string> kHighRisk = {"RU", "IR", "MM", "SY", "AF", "VU", "VG", "LB", "YE", "KP"};
+
+TEST(DemoPortfolio, InjectsEveryRulesPatternAtTheRequestedRate) {
+  const Portfolio p = Generate(Options(6000, 0));
+  const auto t = ParseAll(p);
+  const Date as_of = Day("2026-06-30"), window_start = AddMonths(as_of, -15);
+  std::map<std::string, std::set<std::string>> clients_of;  // rule -> clients
+  std::map<std::string, std::set<std::string>> rules_of;    // client -> rules
+  for (const auto& r : t[kInjected].rows) {
+    clients_of[r.at("rule")].insert(r.at("client_id"));
+    rules_of[r.at("client_id")].insert(r.at("rule"));
+    const Date from = Day(r.at("window_start").c_str()), to = Day(r.at("window_end").c_str());
+    EXPECT_LE(from, to) << r.at("rule") << " " << r.at("client_id");
+    EXPECT_GE(from, window_start) << r.at("rule") << " " << r.at("client_id");
+    EXPECT_LE(to, as_of) << r.at("rule") << " " << r.at("client_id");
+  }
+  // Every rule, about 5 per mille of 6000 clients = 30 each (A2.54 also
+  // comes with every A2.55 pattern).
+  const std::vector<std::string> rules = {"A2.20", "A2.21", "A2.23", "A2.24", "A2.26", "A2.27", "A2.29",
+                                          "A2.30", "A2.46", "A2.48", "A2.49", "A2.50", "A2.51", "A2.52",
+                                          "A2.53", "A2.54", "A2.55", "A2.56", "A2.57", "A2.58", "A2.73"};
+  EXPECT_EQ(clients_of.size(), rules.size());
+  for (const std::string& rule : rules) {
+    const size_t n = clients_of[rule].size();
+    EXPECT_GE(n, 12u) << rule;
+    EXPECT_LE(n, rule == "A2.54" ? 100u : 55u) << rule;
+  }
+  // One pattern per client.
+  for (const auto& [client, rs] : rules_of) {
+    if (rs.size() == 2) {
+      EXPECT_EQ(rs, (std::set<std::string>{"A2.54", "A2.55"})) << client;
+    } else {
+      EXPECT_EQ(rs.size(), 1u) << client;
+    }
+  }
+  // Cross-client patterns come in blocks of three consecutive clients.
+  for (const char* rule : {"A2.30", "A2.46", "A2.57", "A2.73"}) {
+    const auto& cs = clients_of[rule];
+    EXPECT_EQ(cs.size() % 3, 0u) << rule;
+    for (const std::string& c : cs) {
+      const int number = std::stoi(c.substr(1)) - 1;
+      const int first = number / 3 * 3;
+      for (int k = 0; k < 3; ++k) {
+        char id[16];
+        std::snprintf(id, sizeof id, "C%07d", first + k + 1);
+        EXPECT_TRUE(cs.count(id)) << rule << " " << c << " without " << id;
+      }
+    }
+  }
+  // The rate is an option: none, or four times as many.
+  const Portfolio none = Generate([] { DemoOptions o = Options(3000, 0); o.pattern_per_mille = 0; return o; }());
+  EXPECT_EQ(Lines(none[kInjected]), 1u);
+  DemoOptions more = Options(6000, 0);
+  more.pattern_per_mille = 20;
+  const size_t more_rows = Lines(Generate(more)[kInjected]) - 1;
+  const size_t rows = t[kInjected].rows.size();
+  EXPECT_GT(more_rows, rows * 3);
+  EXPECT_LT(more_rows, rows * 5);
+}
+
+// Every manifest row is backed by transactions that show the rule's
+// pattern above its default thresholds, read directly from the rows.
+TEST(DemoPortfolio, InjectedPatternsAreInTheTransactions) {
+  const Book b(Generate(Options(4000, 0)));
+  using Row = std::map<std::string, std::string>;
+  int checked = 0;
+  for (const auto& m : b.t[kInjected].rows) {
+    const std::string& rule = m.at("rule");
+    const std::string& id = m.at("client_id");
+    SCOPED_TRACE(rule + " " + id);
+    const Date from = Day(m.at("window_start").c_str()), to = Day(m.at("window_end").c_str());
+    const Row& client = *b.client.at(id);
+    std::vector<const Row*> in;  // the client's transactions in the window
+    for (const Row* tx : b.txs.at(id)) {
+      if (Book::DayOf(*tx) >= from && Book::DayOf(*tx) <= to) in.push_back(tx);
+    }
+    ASSERT_FALSE(in.empty());
+    int64_t credit = 0, debit = 0, cash_debit = 0;
+    for (const Row* tx : in) {
+      (tx->at("direction") == "credit" ? credit : debit) += Cents(tx->at("amount_eur"));
+      if (tx->at("direction") == "debit" && IsCashRow(*tx)) cash_debit += Cents(tx->at("amount_eur"));
+    }
+    auto any = [&](auto pred) { return std::any_of(in.begin(), in.end(), [&](const Row* tx) { return pred(*tx); }); };
+    auto count = [&](auto pred) { return std::count_if(in.begin(), in.end(), [&](const Row* tx) { return pred(*tx); }); };
+    if (rule == "A2.20") {
+      std::map<Date, std::pair<int64_t, int64_t>> days;
+      for (const Row* tx : in) {
+        auto& d = days[Book::DayOf(*tx)];
+        (tx->at("direction") == "credit" ? d.first : d.second) += Cents(tx->at("amount_eur"));
+      }
+      int matching = 0;
+      for (const auto& [day, d] : days) {
+        const int64_t larger = std::max(d.first, d.second), smaller = std::min(d.first, d.second);
+        matching += smaller >= 100'000 && (larger - smaller) * 10 <= larger;
+      }
+      EXPECT_GE(matching, 3);
+    } else if (rule == "A2.21") {
+      EXPECT_GE(debit, 100'000);
+      EXPECT_GT(cash_debit * 100, debit * 30);
+    } else if (rule == "A2.23") {
+      EXPECT_GE(count([](const Row& tx) {
+                  const int64_t c = Cents(tx.at("amount_eur"));
+                  return tx.at("direction") == "debit" && c >= 100'000 && c % 100'000 == 0;
+                }),
+                3);
+    } else if (rule == "A2.24") {
+      std::set<std::string> payers;
+      int64_t small = 0;
+      for (const Row* tx : in) {
+        if (tx->at("direction") == "credit" && Cents(tx->at("amount_eur")) <= 100'000) {
+          payers.insert(tx->at("counterparty_account"));
+          small += Cents(tx->at("amount_eur"));
+        }
+      }
+      EXPECT_GE(payers.size(), 3u);
+      EXPECT_TRUE(any([&](const Row& tx) {
+        return tx.at("direction") == "debit" && Book::DayOf(tx) == to && Cents(tx.at("amount_eur")) * 2 >= small &&
+               !payers.count(tx.at("counterparty_account"));
+      }));
+    } else if (rule == "A2.26") {
+      EXPECT_EQ(client.at("type"), "legal");
+      EXPECT_GE(credit, 1'000'000);
+      EXPECT_GE(cash_debit * 2, debit);
+    } else if (rule == "A2.27") {
+      EXPECT_TRUE(any([](const Row& tx) {
+        return Cents(tx.at("amount_eur")) > 1'500'000 && kHighRisk.count(tx.at("counterparty_country"));
+      }));
+    } else if (rule == "A2.29") {
+      EXPECT_TRUE(any([](const Row& tx) {
+        const std::string& purpose = tx.at("purpose");
+        return Cents(tx.at("amount_eur")) > 5'000'000 &&
+               (purpose.find("consult") != std::string::npos || purpose.find("marketing") != std::string::npos ||
+                purpose.find("reklām") != std::string::npos || purpose.find("konsult") != std::string::npos);
+      }));
+    } else if (rule == "A2.30") {
+      // A payment to another client and one back from another client, both
+      // sides booked: each transfer appears as the payee's credit too.
+      int legs = 0;
+      for (const Row* tx : in) {
+        const auto owner = b.account_owner.find(tx->at("counterparty_account"));
+        if (owner == b.account_owner.end()) continue;
+        ++legs;
+        EXPECT_EQ(owner->second, tx->at("counterparty_id"));
+        EXPECT_GE(Cents(tx->at("amount_eur")), 500'000);
+        const bool mirrored = std::any_of(b.txs.at(owner->second).begin(), b.txs.at(owner->second).end(), [&](const Row* o) {
+          return o->at("booked_at") == tx->at("booked_at") && o->at("amount_eur") == tx->at("amount_eur") &&
+                 o->at("direction") != tx->at("direction") && o->at("counterparty_account") == tx->at("account_id");
+        });
+        EXPECT_TRUE(mirrored) << tx->at("tx_id");
+      }
+      EXPECT_EQ(legs, 2);
+    } else if (rule == "A2.46" || rule == "A2.57") {
+      // Three clients or more on one address / paying one account that month.
+      const std::string field = rule == "A2.46" ? "ip" : "counterparty_account";
+      const auto& index = rule == "A2.46" ? b.by_ip : b.by_account;
+      bool shared = false;
+      for (const Row* tx : in) {
+        if (tx->at(field).empty() || tx->at("direction") != "debit") continue;
+        std::set<std::string> users;
+        for (const Row* o : index.at(tx->at(field))) {
+          if (Book::DayOf(*o) >= from && Book::DayOf(*o) <= to) users.insert(o->at("client_id"));
+        }
+        shared |= users.size() >= 3 && users.size() < 50;
+      }
+      EXPECT_TRUE(shared);
+    } else if (rule == "A2.48") {
+      const int64_t limit = Cents(client.at("transaction_limit"));
+      EXPECT_TRUE(any([&](const Row& tx) {
+        const int64_t excess = Cents(tx.at("amount_eur")) - limit;
+        return excess >= 100'000 && excess * 100 >= limit * 30;
+      }));
+    } else if (rule == "A2.49") {
+      const Row* first = nullptr;
+      for (const Row* tx : b.txs.at(id)) {
+        if (tx->at("direction") == "credit") {
+          first = tx;
+          break;
+        }
+      }
+      ASSERT_NE(first, nullptr);
+      EXPECT_GE(Book::DayOf(*first), from);
+      EXPECT_GE(Book::DayOf(*first), AddMonths(Day(client.at("relationship_start").c_str()), 6));
+      EXPECT_GE(credit, 7'000'000);
+    } else if (rule == "A2.50") {
+      ASSERT_EQ(in.size(), 1u);
+      const Row& tx = *in[0];
+      EXPECT_EQ(tx.at("direction"), "debit");
+      for (const Row* earlier : b.txs.at(id)) {
+        if (Book::DayOf(*earlier) < from && earlier->at("account_id") == tx.at("account_id")) {
+          EXPECT_EQ(earlier->at("direction"), "credit");
+        }
+      }
+      EXPECT_GE(from, AddMonths(Day(b.account_opened.at(tx.at("account_id")).c_str()), 12));
+    } else if (rule == "A2.51") {
+      EXPECT_GE(std::max(credit, debit), 7'000'000);
+      for (const Row* tx : b.txs.at(id)) {
+        const Date d = Book::DayOf(*tx);
+        EXPECT_FALSE(d < from && d >= AddMonths(from, -6)) << tx->at("tx_id") << " in the pause";
+      }
+    } else if (rule == "A2.52") {
+      EXPECT_EQ(client.at("type"), "natural");
+      EXPECT_TRUE(any([](const Row& tx) { return IsCashRow(tx) && Cents(tx.at("amount_eur")) > 1'500'000; }));
+    } else if (rule == "A2.53" || rule == "A2.54" || rule == "A2.55") {
+      EXPECT_EQ(client.at("activity_linked_to_latvia"), "false");
+      EXPECT_EQ(client.at("reputable_foreign_group"), "true");
+      const int64_t over = rule == "A2.53" ? 30'000'000 : rule == "A2.54" ? 70'000'000 : 300'000'000;
+      EXPECT_GT(credit, over);
+    } else if (rule == "A2.56") {
+      EXPECT_TRUE(client.at("legal_form") == "biedrība" || client.at("legal_form") == "nodibinājums");
+      EXPECT_TRUE(any([](const Row& tx) {
+        return tx.at("direction") == "debit" && tx.at("counterparty_country") != "LV" &&
+               Cents(tx.at("amount_eur")) > 1'000'000;
+      }));
+    } else if (rule == "A2.58") {
+      const int64_t plan = Cents(client.at("planned_monthly_credit_turnover"));
+      EXPECT_GE(credit, 1'000'000);
+      EXPECT_GE(credit, plan * 3);
+    } else if (rule == "A2.73") {
+      // Three clients or more, 500 EUR or more each, one ATM, ten minutes.
+      const Row* mine = nullptr;
+      for (const Row* tx : in) {
+        if (tx->at("channel") == "atm" && Cents(tx->at("amount_eur")) >= 50'000) mine = tx;
+      }
+      ASSERT_NE(mine, nullptr);
+      std::set<std::string> nearby;
+      for (const Row* o : b.by_atm.at(mine->at("atm_id"))) {
+        if (Book::DayOf(*o) == from && Cents(o->at("amount_eur")) >= 50'000 &&
+            std::abs(Book::SecondOf(*o) - Book::SecondOf(*mine)) <= 600) {
+          nearby.insert(o->at("client_id"));
+        }
+      }
+      EXPECT_GE(nearby.size(), 3u);
+    } else {
+      ADD_FAILURE() << "unknown rule";
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 300);
+}
+
+// Outside the injected patterns the data stays below the rules' defaults:
+// the background is what an institution sees on ordinary days.
+TEST(DemoPortfolio, BackgroundStaysBelowTheMonitoringThresholds) {
+  const Book b(Generate(Options(6000, 0)));
+  using Row = std::map<std::string, std::string>;
+  std::set<std::string> injected;
+  for (const auto& m : b.t[kInjected].rows) injected.insert(m.at("client_id"));
+  std::map<std::string, std::set<std::string>> ip_users, recipient_payers;
+  for (const auto& [id, rows] : b.txs) {
+    if (injected.count(id)) continue;
+    SCOPED_TRACE(id);
+    const Row& client = *b.client.at(id);
+    const bool natural = client.at("type") == "natural";
+    const bool association = client.at("legal_form") == "biedrība" || client.at("legal_form") == "nodibinājums";
+    const int64_t limit = client.at("transaction_limit").empty() ? 0 : Cents(client.at("transaction_limit"));
+    for (const Row* tx : rows) {
+      const int64_t cents = Cents(tx->at("amount_eur"));
+      const bool debit = tx->at("direction") == "debit";
+      if (IsCashRow(*tx)) {
+        if (natural) {
+          EXPECT_TRUE(debit && tx->at("channel") == "atm" && cents <= 25'000) << tx->at("tx_id");
+        } else {
+          EXPECT_FALSE(debit) << tx->at("tx_id") << ": a company withdrawing cash";
+        }
+      }
+      if (limit > 0) {
+        EXPECT_LE(cents, limit) << tx->at("tx_id");
+      }
+      if (kHighRisk.count(tx->at("counterparty_country"))) {
+        EXPECT_LE(cents, 1'500'000) << tx->at("tx_id");
+      }
+      if (association && debit) {
+        EXPECT_EQ(tx->at("counterparty_country"), "LV") << tx->at("tx_id");
+      }
+      if (debit && cents >= 100'000) {
+        EXPECT_NE(cents % 100'000, 0) << tx->at("tx_id");
+      }
+      if (!tx->at("ip").empty()) ip_users[tx->at("ip")].insert(id);
+      if (debit && !tx->at("counterparty_account").empty()) recipient_payers[tx->at("counterparty_account")].insert(id);
+    }
+  }
+  for (const auto& [ip, users] : ip_users) EXPECT_EQ(users.size(), 1u) << ip;
+  // A recipient is either one client's own or a mass one (utilities, the
+  // tax office) paid by very many.
+  for (const auto& [account, payers] : recipient_payers) {
+    EXPECT_TRUE(payers.size() == 1 || payers.size() >= 50) << account << " paid by " << payers.size();
+  }
+}
+
+// Each client's transactions are written in booking-time order.
+TEST(DemoPortfolio, TransactionsOfAClientAreInBookingOrder) {
+  const Book b(Generate(Options(500, 0)));
+  for (const auto& [id, rows] : b.txs) {
+    for (size_t i = 1; i < rows.size(); ++i) {
+      const auto prev = *ParseBookingTime(rows[i - 1]->at("booked_at")), cur = *ParseBookingTime(rows[i]->at("booked_at"));
+      EXPECT_TRUE(prev.date < cur.date || (prev.date == cur.date && prev.second_of_day <= cur.second_of_day))
+          << rows[i]->at("tx_id");
+    }
+  }
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ const std::vector<ColumnSpec>& Columns(ImportKind kind) {
        {"legal_form", false}, {"nace", false}, {"activities", false},
        {"activity_linked_to_latvia", true}, {"reputable_foreign_group", true}, {"private_banking", true},
        {"planned_monthly_credit_turnover", false}, {"planned_annual_credit_turnover", false},
-       {"transaction_limit", false}, {"onboarding", false}},
+       {"transaction_limit", false}, {"onboarding", false}, {"cash_typical", false}},
       {{"person_id", true}, {"client_id", true}, {"role", true}, {"name", true}, {"birth_date", false},
        {"country", true}, {"citizenship", true}, {"pep", true}},
       {{"account_id", true}, {"client_id", true}, {"opened_on", true}, {"currency", true}},
@@ -76,7 +76,7 @@ class MappedFile {
     MappedFile f;
     f.size_ = static_cast<size_t>(st.st_size);
     if (f.size_ > 0) {
-      void* p = ::mmap(nullptr, f.size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      void* p = ::mmap(nullptr, f.size_, PROT_READ, MAP_PRIVATE, fd, 0);
       if (p == MAP_FAILED) {
         ::close(fd);
         return Fail(Location{path, 0, 0}, "", "cannot map file");
@@ -88,16 +88,27 @@ class MappedFile {
     return f;
   }
   MappedFile() = default;
-  MappedFile(MappedFile&& o) noexcept : data_(o.data_), size_(o.size_) { o.data_ = nullptr; }
+  MappedFile(MappedFile&& o) noexcept : data_(o.data_), size_(o.size_), released_(o.released_) { o.data_ = nullptr; }
   MappedFile(const MappedFile&) = delete;
   ~MappedFile() {
     if (data_) ::munmap(const_cast<char*>(data_), size_);
   }
   std::string_view text() const { return {data_ ? data_ : "", size_}; }
+  // The bytes before `offset` will not be read again: their pages leave the
+  // process (they stay in the page cache), so that a 1.5 GB file does not
+  // count 1.5 GB toward the peak memory of an import or a monitoring run.
+  void Release(size_t offset) {
+    const size_t end = offset / kReleaseBytes * kReleaseBytes;
+    if (!data_ || end <= released_) return;
+    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
+  }
 
  private:
+  static constexpr size_t kReleaseBytes = size_t{16} << 20;  // a multiple of every page size
   const char* data_ = nullptr;
   size_t size_ = 0;
+  size_t released_ = 0;
 };
 
 // One row of any file kind: values by column index of Columns(kind).
@@ -111,8 +122,8 @@ struct Row {
 // Validates rows of every kind and writes them when the import is clean.
 class Importer {
  public:
-  Importer(Store& store, const ImportOptions& options, const ReferenceData& ref, ImportReport& report)
-      : store_(store), options_(options), ref_(ref), report_(report) {}
+  Importer(ImportSink& sink, const ImportOptions& options, const ReferenceData& ref, ImportReport& report)
+      : store_(sink), options_(options), ref_(ref), report_(report) {}
 
 
   Result<bool> ImportFile(const std::string& path, ImportKind kind) {
@@ -172,6 +183,7 @@ class Importer {
         if (ok) TRY(Handle(row));
         ++rows;
         progress.Update(pos, rows);
+        if ((rows & 1023) == 0) file.Release(pos);
       }
     } else {
       CsvReader reader(file.text(), path);
@@ -229,7 +241,10 @@ class Importer {
         }
         TRY(Handle(row));
         ++rows;
-        if ((rows & 1023) == 0) progress.Update(reader.position(), rows);
+        if ((rows & 1023) == 0) {
+          progress.Update(reader.position(), rows);
+          file.Release(reader.position());
+        }
       }
     }
     progress.Done(rows);
@@ -484,6 +499,12 @@ class Importer {
       if (!o) ok = false;
       else onboarding = *o;
     }
+    bool cash_typical = false;
+    if (!r.Get(18).empty()) {
+      auto b = BoolField(r, 18);
+      if (!b) ok = false;
+      else cash_typical = *b;
+    }
     if (type && pep && *type == ClientType::kLegal && *pep != PepStatus::kNone) {
       Bad(r, 7, "PEP status applies to natural persons only: pep must be 'none' for a legal client");
       ok = false;
@@ -511,6 +532,7 @@ class Importer {
     c.planned_annual_credit_turnover = *planned_year;
     c.transaction_limit = *limit;
     c.onboarding = onboarding;
+    c.cash_typical = cash_typical;
     return store_.Put(c);
   }
 
@@ -701,7 +723,7 @@ class Importer {
     return store_.Put(Review{*client, *kind, **on, days, std::string(r.Get(4)), std::string(r.Get(5))});
   }
 
-  Store& store_;
+  ImportSink& store_;
   const ImportOptions& options_;
   const ReferenceData& ref_;
   ImportReport& report_;
@@ -731,8 +753,8 @@ Result<ImportKind> ParseImportKind(std::string_view name) {
               "' (clients, persons, accounts, transactions, facts, links, reviews)");
 }
 
-Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& files,
-                                 const ImportOptions& options, const ReferenceData& ref) {
+Result<std::vector<std::pair<ImportKind, std::string>>> PlanImport(const std::vector<std::string>& files,
+                                                                  const ImportOptions& options) {
   std::vector<std::pair<ImportKind, std::string>> plan;
   for (const std::string& path : files) {
     if (options.kind) {
@@ -757,8 +779,48 @@ Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& f
     plan.emplace_back(*kind, path);
   }
   std::stable_sort(plan.begin(), plan.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return plan;
+}
 
+Result<ImportReport> ReadFiles(ImportSink& sink, const std::vector<std::pair<ImportKind, std::string>>& plan,
+                               const ImportOptions& options, const ReferenceData& ref) {
   ImportReport report;
+  Importer importer(sink, options, ref, report);
+  for (const auto& [kind, path] : plan) {
+    TRY(importer.ImportFile(path, kind));
+    if (report.truncated) break;
+  }
+  importer.ReportDuplicates();
+  if (report.errors.empty()) importer.CollectAffected();
+  return report;
+}
+
+namespace {
+
+// The Store as an import sink: the database answers for clients and
+// accounts the files do not contain.
+class StoreSink : public ImportSink {
+ public:
+  explicit StoreSink(Store& store) : store_(store) {}
+  Result<bool> HasClient(const std::string& id) override { return store_.HasClient(id); }
+  Result<std::optional<std::string>> AccountOwner(const std::string& id) override { return store_.AccountOwner(id); }
+  Result<bool> Put(const Client& c) override { return store_.Put(c); }
+  Result<bool> Put(const Person& p) override { return store_.Put(p); }
+  Result<bool> Put(const Account& a) override { return store_.Put(a); }
+  Result<bool> Put(const Transaction& t) override { return store_.Put(t); }
+  Result<bool> Put(const Fact& f) override { return store_.Put(f); }
+  Result<bool> Put(const CountryLink& l) override { return store_.Put(l); }
+  Result<bool> Put(const Review& r) override { return store_.Put(r); }
+
+ private:
+  Store& store_;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& files,
+                                 const ImportOptions& options, const ReferenceData& ref) {
+  const auto plan = TRY(PlanImport(files, options));
   // Imports of more than 64 MiB are bulk loads (see Store::Begin).
   uintmax_t bytes = 0;
   for (const auto& [kind, path] : plan) {
@@ -767,23 +829,12 @@ Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& f
     if (!ec) bytes += size;
   }
   TRY(store.Begin(bytes >= (uintmax_t{64} << 20)));
-  Importer importer(store, options, ref, report);
-  auto run = [&]() -> Result<bool> {
-    for (const auto& [kind, path] : plan) {
-      TRY(importer.ImportFile(path, kind));
-      if (report.truncated) break;
-    }
-    return true;
-  };
-  auto ran = run();
-  if (ran) importer.ReportDuplicates();
-  if (!ran || !report.errors.empty()) {
+  StoreSink sink(store);
+  auto report = ReadFiles(sink, plan, options, ref);
+  if (!report || !report->errors.empty()) {
     store.Rollback();
-    if (!ran) return tl::unexpected(ran.error());
-    report.affected_clients.clear();
     return report;
   }
-  importer.CollectAffected();
   TRY(store.Commit());
   return report;
 }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -36,6 +37,35 @@ struct ImportReport {
   std::array<int64_t, kImportKindCount> rows{};
   std::unordered_set<std::string> affected_clients;
 };
+
+// Where validated rows go. The Store is one; `sargs monitor --input` keeps
+// them in memory instead. A sink also answers whether a client or account
+// exists outside the files being read (the database's, for the Store).
+class ImportSink {
+ public:
+  virtual ~ImportSink() = default;
+  virtual Result<bool> HasClient(const std::string& id) = 0;
+  virtual Result<std::optional<std::string>> AccountOwner(const std::string& account_id) = 0;
+  virtual Result<bool> Put(const Client& c) = 0;
+  virtual Result<bool> Put(const Person& p) = 0;
+  virtual Result<bool> Put(const Account& a) = 0;
+  virtual Result<bool> Put(const Transaction& t) = 0;
+  virtual Result<bool> Put(const Fact& f) = 0;
+  virtual Result<bool> Put(const CountryLink& l) = 0;
+  virtual Result<bool> Put(const Review& r) = 0;
+};
+
+// The kind of each file, from --kind or its name, in dependency order
+// (clients before accounts before transactions ...).
+Result<std::vector<std::pair<ImportKind, std::string>>> PlanImport(const std::vector<std::string>& files,
+                                                                  const ImportOptions& options);
+
+// Validates `plan`'s files row by row and hands each clean row to `sink`
+// while no problem has been found. Returns an Error only when the files
+// could not be read at all or the sink failed; data problems are in the
+// report (and then the sink has been given only part of the rows).
+Result<ImportReport> ReadFiles(ImportSink& sink, const std::vector<std::pair<ImportKind, std::string>>& plan,
+                               const ImportOptions& options, const ReferenceData& ref);
 
 // Imports `files` in dependency order (clients before accounts before
 // transactions ...). Returns an Error only when the import could not run at

@@ -4,8 +4,62 @@
 #include <unordered_set>
 
 #include "monitoring/client_rules.h"
+#include "monitoring/cross_client_data.h"
 
 namespace sargs {
+
+Methodology MonitoringMethodology(const Methodology& m, std::optional<Date> earliest_booking) {
+  Methodology out = m;
+  if (!out.monitoring.history_complete_from) out.monitoring.history_complete_from = earliest_booking;
+  return out;
+}
+
+bool HasAnnex1Factors(const Scorer& scorer, const ScoreInput& input, Date as_of) {
+  const ClientScore score = scorer.Score(input, as_of);
+  return std::any_of(score.factors.begin(), score.factors.end(), [](const FactorHit& h) { return h.annex == 1; });
+}
+
+bool AnyCrossClientRule(const MonitoringParams& p) {
+  return p.fan_in_out.enabled || p.circular.enabled || p.shared_ip.enabled || p.common_recipient.enabled ||
+         p.same_atm.enabled;
+}
+
+Date CrossClientReadFrom(const MonitoringParams& p, Date earliest_new) {
+  const int days = std::max(p.fan_in_out.window_days, p.circular.window_days);
+  return std::min(YearMonth::Of(earliest_new).FirstDay(), earliest_new - std::chrono::days(days));
+}
+
+namespace {
+
+// The cross-client rules over the stored data: every client, person and
+// account, and the transactions booked in [since, to].
+Result<std::vector<Alert>> StoredCrossClientAlerts(Store& store, const MonitoringParams& params,
+                                                   std::optional<Date> since, std::optional<Date> to) {
+  CrossClientData data;
+  TRY(store.ForEachClientIdentity([&](const Client& c) { data.AddClient(c); }));
+  TRY(store.ForEachKeyPerson([&](const Person& p) { data.AddPerson(p); }));
+  TRY(store.ForEachAccount([&](const Account& a) { data.AddAccount(a.id, a.client_id); }));
+  // The ids of the transactions kept, each as a length byte pair and its
+  // text; a transaction's reference is where its id starts.
+  std::string ids;
+  TRY(store.ForEachTransaction(since, [&](const Transaction& t) {
+    if (to && t.booked.date > *to) return;
+    const size_t before = data.transaction_count();
+    data.AddTransaction(t, ids.size());
+    if (data.transaction_count() == before) return;  // no rule can use it
+    const size_t n = std::min<size_t>(t.id.size(), 0xFFFF);
+    ids += static_cast<char>(n >> 8);
+    ids += static_cast<char>(n & 0xFF);
+    ids.append(t.id, 0, n);
+  }));
+  return data.Evaluate(params, [&](uint64_t ref) {
+    const size_t n = static_cast<size_t>(static_cast<unsigned char>(ids[ref])) << 8 |
+                     static_cast<unsigned char>(ids[ref + 1]);
+    return ids.substr(ref + 2, n);
+  });
+}
+
+}  // namespace
 
 Result<MonitorReport> RunMonitor(Store& store, const Scorer& scorer, const ReferenceData& ref,
                                  const MonitorOptions& options) {
@@ -17,7 +71,26 @@ Result<MonitorReport> RunMonitor(Store& store, const Scorer& scorer, const Refer
   }
   MonitorReport report;
   if (incremental && changed.empty()) return report;
-  const Methodology& m = scorer.methodology();
+  const Methodology m = MonitoringMethodology(scorer.methodology(), TRY(store.EarliestBooking()));
+  // An incremental run gives the cross-client rules the transactions a new
+  // one can form a pattern with: from the start of its month, or its
+  // longest window, before the earliest new booking.
+  std::optional<Date> cross_from = options.from;
+  if (incremental) {
+    if (auto earliest = TRY(store.EarliestBookingAfter(TRY(store.MonitorWatermark())))) {
+      cross_from = CrossClientReadFrom(m.monitoring, *earliest);
+    }
+  }
+  auto raise = [&](Alert& a) -> Result<bool> {
+    if (!options.dry_run) {
+      auto id = TRY(store.AddAlert(a));
+      if (!id) return true;  // raised by an earlier run
+      a.id = *id;
+    }
+    ++report.by_rule[a.rule];
+    if (!options.dry_run) report.alerts.push_back(std::move(a));
+    return true;
+  };
   if (!options.dry_run) TRY(store.Begin());
   auto run = [&]() -> Result<bool> {
     TRY(store.ForEachClient(options.as_of, m.params.main_counterparty_share_percent, incremental ? &changed : nullptr,
@@ -29,24 +102,16 @@ Result<MonitorReport> RunMonitor(Store& store, const Scorer& scorer, const Refer
       ++report.clients;
       report.transactions += static_cast<int64_t>(txs.size());
       if (txs.empty()) return true;
-      ClientScore score = scorer.Score(rec.Input(), options.as_of);
       MonitoredClient client;
       client.client = &rec.client;
       client.accounts = TRY(store.ClientAccounts(rec.client.id));
-      client.cash_typical = ref.NaceCashIntensive(rec.client.nace);
-      client.has_annex1_factors =
-          std::any_of(score.factors.begin(), score.factors.end(), [](const FactorHit& h) { return h.annex == 1; });
-      for (Alert& a : EvaluateClient(client, txs, m, ref)) {
-        if (!options.dry_run) {
-          auto id = TRY(store.AddAlert(a));
-          if (!id) continue;  // raised by an earlier run
-          a.id = *id;
-        }
-        ++report.by_rule[a.rule];
-        report.alerts.push_back(std::move(a));
-      }
+      client.has_annex1_factors = NeedsAnnex1Check(rec.client) && HasAnnex1Factors(scorer, rec.Input(), options.as_of);
+      for (Alert& a : EvaluateClient(client, txs, m, ref)) TRY(raise(a));
       return true;
     }));
+    if (AnyCrossClientRule(m.monitoring)) {
+      for (Alert& a : TRY(StoredCrossClientAlerts(store, m.monitoring, cross_from, options.to))) TRY(raise(a));
+    }
     if (incremental) TRY(store.SetMonitorWatermark(last_batch));
     return true;
   };

@@ -33,7 +33,7 @@ struct ScoringFlags {
   std::string as_of;        // YYYY-MM-DD; empty: today in Europe/Riga
   std::string methodology;  // empty: the shipped default
 };
-void AddScoringFlags(CLI::App* cmd, ScoringFlags& flags);
+void AddScoringFlags(CLI::App* cmd, ScoringFlags& flags, bool db_required = true);
 // The methodology to use; prints the point-14 review warning to stderr.
 Result<Methodology> ChooseMethodology(const ScoringFlags& flags, const ReferenceData& ref, Date today);
 

@@ -5,8 +5,8 @@
 
 namespace sargs::cli {
 
-void AddScoringFlags(CLI::App* cmd, ScoringFlags& flags) {
-  cmd->add_option("--db", flags.db, "SQLite database file")->required();
+void AddScoringFlags(CLI::App* cmd, ScoringFlags& flags, bool db_required) {
+  cmd->add_option("--db", flags.db, "SQLite database file")->required(db_required);
   cmd->add_option("--as-of", flags.as_of, "Date to score as of, YYYY-MM-DD (default: today in Europe/Riga)");
   cmd->add_option("--methodology", flags.methodology,
                   "Methodology TOML file (default: the shipped data/methodology/default.toml)");
@@ -33,13 +33,17 @@ std::optional<ScoringContext> OpenScoring(const ScoringFlags& flags, Outcome& ou
   if (!as_of) return out.code = Report(as_of.error(), kExitBadInput), std::nullopt;
   auto methodology = ChooseMethodology(flags, ref, TodayInRiga());
   if (!methodology) return out.code = Report(methodology.error(), kExitBadInput), std::nullopt;
-  auto store = Store::Open(flags.db);
-  if (!store) return out.code = Report(store.error(), kExitFailure), std::nullopt;
+  std::unique_ptr<Store> store;
+  if (!flags.db.empty()) {  // commands that may run without a database leave --db empty
+    auto opened = Store::Open(flags.db);
+    if (!opened) return out.code = Report(opened.error(), kExitFailure), std::nullopt;
+    store = std::make_unique<Store>(std::move(*opened));
+  }
   if (auto warning = NotYetEffectiveWarning(*methodology, *as_of)) std::fprintf(stderr, "warning: %s\n", warning->c_str());
   ScoringContext ctx;
   ctx.as_of = *as_of;
   ctx.methodology = std::make_unique<Methodology>(std::move(*methodology));
-  ctx.store = std::make_unique<Store>(std::move(*store));
+  ctx.store = std::move(store);
   ctx.scorer = std::make_unique<Scorer>(*ctx.methodology, ref, LatvianCalendar());
   return ctx;
 }

@@ -15,20 +15,28 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<bool> WriteDemoFiles(const DemoOptions& options, const fs::path& dir) {
+// The six import files, and injected.csv: the monitoring patterns put into
+// the data (not an import file; see DemoSinks::injected). `manifest`, when
+// given, receives a copy of injected.csv.
+Result<bool> WriteDemoFiles(const DemoOptions& options, const fs::path& dir, const std::string& manifest) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Fail(Location{dir.string(), 0, 0}, "", "cannot create directory: " + ec.message());
-  const char* names[6] = {"clients", "persons", "accounts", "transactions", "facts", "links"};
-  std::ofstream files[6];
-  for (int i = 0; i < 6; ++i) {
+  const char* names[7] = {"clients", "persons", "accounts", "transactions", "facts", "links", "injected"};
+  std::ofstream files[7];
+  for (int i = 0; i < 7; ++i) {
     files[i].open(dir / (std::string(names[i]) + ".csv"), std::ios::binary | std::ios::trunc);
     if (!files[i]) return Fail(Location{(dir / names[i]).string(), 0, 0}, "", "cannot write file");
   }
-  GenerateDemoPortfolio(options, DemoSinks{&files[0], &files[1], &files[2], &files[3], &files[4], &files[5]});
+  GenerateDemoPortfolio(options,
+                        DemoSinks{&files[0], &files[1], &files[2], &files[3], &files[4], &files[5], &files[6]});
   for (auto& f : files) {
     f.close();
     if (!f) return Fail(Location{dir.string(), 0, 0}, "", "writing the demo files failed");
+  }
+  if (!manifest.empty()) {
+    fs::copy_file(dir / "injected.csv", manifest, fs::copy_options::overwrite_existing, ec);
+    if (ec) return Fail(Location{manifest, 0, 0}, "", "cannot write file: " + ec.message());
   }
   return true;
 }
@@ -65,6 +73,8 @@ void RegisterDemo(CLI::App& app, Outcome& out) {
     std::string db;
     std::string out_dir;
     std::string as_of;
+    std::string manifest;
+    int pattern_per_mille = DemoOptions().pattern_per_mille;
     int64_t clients = 2000;
     int64_t transactions = 0;
     uint64_t seed = 135;
@@ -77,20 +87,26 @@ void RegisterDemo(CLI::App& app, Outcome& out) {
   cmd->add_option("--clients", flags->clients, "Number of clients (default 2000)")->check(CLI::Range(int64_t{1}, int64_t{100'000'000}));
   cmd->add_option("--transactions", flags->transactions, "Number of transactions (default 25 per client)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--seed", flags->seed, "Seed (default 135)");
+  cmd->add_option("--pattern-per-mille", flags->pattern_per_mille,
+                  "Clients per thousand that carry each monitoring rule's pattern (default 5, 0 for none)")
+      ->check(CLI::Range(0, 50));
+  cmd->add_option("--manifest", flags->manifest,
+                  "Write the injected patterns (rule,client_id,window_start,window_end) to this file; "
+                  "--out writes them to injected.csv as well");
   cmd->callback([flags, &out] {
     if (flags->db.empty() && flags->out_dir.empty()) {
       return void(out.code = Report(FieldError("", "give --db, --out or both"), kExitBadInput));
     }
     auto as_of = ChooseAsOf(flags->as_of);
     if (!as_of) return void(out.code = Report(as_of.error(), kExitBadInput));
-    DemoOptions options{flags->clients, flags->transactions, flags->seed, *as_of};
+    DemoOptions options{flags->clients, flags->transactions, flags->seed, *as_of, flags->pattern_per_mille};
     bool temporary = flags->out_dir.empty();
     fs::path dir = temporary ? fs::temp_directory_path() / ("sargs-demo-" + std::to_string(::getpid())) : fs::path(flags->out_dir);
     auto cleanup = [&] {
       std::error_code ec;
       if (temporary) fs::remove_all(dir, ec);
     };
-    if (auto w = WriteDemoFiles(options, dir); !w) {
+    if (auto w = WriteDemoFiles(options, dir, flags->manifest); !w) {
       cleanup();
       return void(out.code = Report(w.error(), kExitFailure));
     }

@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include <unistd.h>
+
+#include "app/monitor_stream.h"
 #include "app/monitoring_run.h"
 #include "base/csv.h"
 #include "base/json.h"
@@ -16,38 +19,61 @@ namespace {
 constexpr const char* kAlertColumns =
     "alert_id,rule,factor,client_id,window_start,window_end,amount,tx_ids,explanation,status";
 
-void PrintAlerts(const std::vector<Alert>& alerts, const std::string& format) {
+void PrintAlertHeader(const std::string& format) {
+  if (format == "csv") std::printf("%s\n", kAlertColumns);
+}
+
+void PrintAlert(const Alert& a, const std::string& format) {
   if (format == "json") {
-    for (const Alert& a : alerts) {
-      JsonWriter w;
-      w.BeginObject().Key("alert_id").Int(a.id).Key("rule").String(a.rule).Key("factor").String(a.factor);
-      w.Key("client_id").String(a.client_id).Key("window_start").String(FormatDate(a.window_start));
-      w.Key("window_end").String(FormatDate(a.window_end)).Key("amount").Raw(a.amount.ToString());
-      w.Key("tx_ids").BeginArray();
-      for (const std::string& id : a.tx_ids) w.String(id);
-      w.EndArray().Key("explanation").String(a.explanation).Key("status").String(ToString(a.status)).EndObject();
-      std::printf("%s\n", w.str().c_str());
-    }
-    return;
-  }
-  if (format == "csv") {
-    std::printf("%s\n", kAlertColumns);
-    for (const Alert& a : alerts) {
-      std::printf("%lld,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", static_cast<long long>(a.id), CsvEscape(a.rule).c_str(),
-                  CsvEscape(a.factor).c_str(), CsvEscape(a.client_id).c_str(), FormatDate(a.window_start).c_str(),
-                  FormatDate(a.window_end).c_str(), a.amount.ToString().c_str(), CsvEscape(a.TxIdList()).c_str(),
-                  CsvEscape(a.explanation).c_str(), ToString(a.status));
-    }
-    return;
-  }
-  for (const Alert& a : alerts) {
+    JsonWriter w;
+    w.BeginObject().Key("alert_id").Int(a.id).Key("rule").String(a.rule).Key("factor").String(a.factor);
+    w.Key("client_id").String(a.client_id).Key("window_start").String(FormatDate(a.window_start));
+    w.Key("window_end").String(FormatDate(a.window_end)).Key("amount").Raw(a.amount.ToString());
+    w.Key("tx_ids").BeginArray();
+    for (const std::string& id : a.tx_ids) w.String(id);
+    w.EndArray().Key("explanation").String(a.explanation).Key("status").String(ToString(a.status)).EndObject();
+    std::printf("%s\n", w.str().c_str());
+  } else if (format == "csv") {
+    std::printf("%lld,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", static_cast<long long>(a.id), CsvEscape(a.rule).c_str(),
+                CsvEscape(a.factor).c_str(), CsvEscape(a.client_id).c_str(), FormatDate(a.window_start).c_str(),
+                FormatDate(a.window_end).c_str(), a.amount.ToString().c_str(), CsvEscape(a.TxIdList()).c_str(),
+                CsvEscape(a.explanation).c_str(), ToString(a.status));
+  } else {
     std::string window = FormatDate(a.window_start);
     if (a.window_end != a.window_start) window += ".." + FormatDate(a.window_end);
     std::printf("#%-6lld %-6s %-10s %-22s %14s  %s  [%s]\n         %s\n", static_cast<long long>(a.id),
                 a.factor.c_str(), a.client_id.c_str(), window.c_str(), a.amount.ToString().c_str(),
                 ToString(a.status), a.TxIdList().c_str(), a.explanation.c_str());
   }
-  if (alerts.empty()) std::printf("no alerts\n");
+}
+
+void PrintAlertFooter(int64_t count, const std::string& format) {
+  if (count == 0 && format == "table") std::printf("no alerts\n");
+}
+
+void PrintAlerts(const std::vector<Alert>& alerts, const std::string& format) {
+  PrintAlertHeader(format);
+  for (const Alert& a : alerts) PrintAlert(a, format);
+  PrintAlertFooter(static_cast<int64_t>(alerts.size()), format);
+}
+
+// The per-rule counts of a back-test, baseline beside candidate.
+void PrintComparison(const MonitorReport& base, const MonitorReport& candidate) {
+  std::set<std::string> rules;
+  for (const auto& [rule, n] : base.by_rule) rules.insert(rule);
+  for (const auto& [rule, n] : candidate.by_rule) rules.insert(rule);
+  int64_t base_total = 0, candidate_total = 0;
+  std::printf("rule,baseline,candidate,difference\n");
+  for (const std::string& rule : rules) {
+    int64_t b = base.by_rule.count(rule) ? base.by_rule.at(rule) : 0;
+    int64_t c = candidate.by_rule.count(rule) ? candidate.by_rule.at(rule) : 0;
+    base_total += b;
+    candidate_total += c;
+    std::printf("%s,%lld,%lld,%+lld\n", rule.c_str(), static_cast<long long>(b), static_cast<long long>(c),
+                static_cast<long long>(c - b));
+  }
+  std::printf("total,%lld,%lld,%+lld\n", static_cast<long long>(base_total), static_cast<long long>(candidate_total),
+              static_cast<long long>(candidate_total - base_total));
 }
 
 }  // namespace
@@ -56,11 +82,12 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
   struct Flags {
     ScoringFlags scoring;
     std::string from, to, format = "table", baseline;
+    std::string input, clients, accounts, persons;
     bool dry_run = false;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand("monitor", "Run the annex 2 transaction-monitoring rules; print the new alerts");
-  AddScoringFlags(cmd, flags->scoring);
+  AddScoringFlags(cmd, flags->scoring, /*db_required=*/false);
   cmd->add_option("--from", flags->from, "Only transactions booked on or after YYYY-MM-DD (evaluates every client)");
   cmd->add_option("--to", flags->to, "Only transactions booked on or before YYYY-MM-DD (evaluates every client)");
   cmd->add_option("--format", flags->format, "table (default), csv or json")
@@ -69,16 +96,83 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
                 "Store nothing: print the alert counts per rule of --methodology beside those of --baseline");
   cmd->add_option("--baseline", flags->baseline,
                   "With --dry-run: the methodology to compare with (default: the shipped one)");
+  cmd->add_option("--input", flags->input,
+                  "Monitor this transactions file (CSV or JSON Lines) without a database; needs --clients");
+  cmd->add_option("--clients", flags->clients, "With --input: the clients file");
+  cmd->add_option("--accounts", flags->accounts, "With --input: the accounts file (opening dates for A2.50)");
+  cmd->add_option("--persons", flags->persons, "With --input: the persons file (UBOs, representatives)");
   cmd->callback([flags, &out] {
+    const bool files = !flags->input.empty();
+    if (files == !flags->scoring.db.empty()) {
+      out.code = Report(Error{files ? "--input monitors files without a database: leave out --db"
+                                    : "give --db DB, or --input FILE --clients FILE to monitor files",
+                              Location{}, files ? "--db" : "--input"},
+                        kExitBadInput);
+      return;
+    }
+    if (files && flags->clients.empty()) {
+      out.code = Report(Error{"--input needs --clients FILE", Location{}, "--clients"}, kExitBadInput);
+      return;
+    }
+    if (!files && (!flags->clients.empty() || !flags->accounts.empty() || !flags->persons.empty())) {
+      out.code = Report(Error{"--clients, --accounts and --persons go with --input", Location{}, "--clients"},
+                        kExitBadInput);
+      return;
+    }
     auto ctx = OpenScoring(flags->scoring, out);
     if (!ctx) return;
+    const ReferenceData& ref = ShippedReference();
     auto run = [&]() -> Result<int> {
       MonitorOptions options;
       options.as_of = ctx->as_of;
       options.from = TRY(DateFlag(flags->from, "--from"));
       options.to = TRY(DateFlag(flags->to, "--to"));
       options.dry_run = flags->dry_run;
-      const ReferenceData& ref = ShippedReference();
+      std::optional<Scorer> base_scorer;
+      std::optional<Methodology> baseline;
+      if (flags->dry_run) {
+        ScoringFlags base_flags = flags->scoring;
+        base_flags.methodology = flags->baseline;
+        baseline = TRY(ChooseMethodology(base_flags, ref, TodayInRiga()));
+        base_scorer.emplace(*baseline, ref, LatvianCalendar());
+      }
+      if (files) {
+        MonitorStream stream;
+        ImportOptions read_options;
+        read_options.progress = ::isatty(STDERR_FILENO);
+        std::vector<std::pair<ImportKind, std::string>> plan = {{ImportKind::kClients, flags->clients}};
+        if (!flags->persons.empty()) plan.emplace_back(ImportKind::kPersons, flags->persons);
+        if (!flags->accounts.empty()) plan.emplace_back(ImportKind::kAccounts, flags->accounts);
+        plan.emplace_back(ImportKind::kTransactions, flags->input);
+        ImportReport read = TRY(ReadFiles(stream, plan, read_options, ref));
+        if (!read.errors.empty()) {
+          for (const Error& e : read.errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
+          if (read.truncated) std::fprintf(stderr, "(more problems not shown)\n");
+          std::fprintf(stderr, "sargs: %zu problems; nothing was monitored\n", read.errors.size());
+          return kExitBadInput;
+        }
+        if (flags->dry_run) {
+          auto ignore = [](const Alert&) {};
+          MonitorReport base = TRY(stream.Evaluate(*base_scorer, ref, options, ignore, read_options.progress));
+          MonitorReport candidate = TRY(stream.Evaluate(*ctx->scorer, ref, options, ignore, read_options.progress));
+          PrintComparison(base, candidate);
+          return kExitOk;
+        }
+        PrintAlertHeader(flags->format);
+        int64_t count = 0;
+        MonitorReport report = TRY(stream.Evaluate(
+            *ctx->scorer, ref, options,
+            [&](const Alert& a) {
+              PrintAlert(a, flags->format);
+              ++count;
+            },
+            read_options.progress));
+        PrintAlertFooter(count, flags->format);
+        std::fprintf(stderr, "%lld alerts from %lld transactions of %lld clients (not stored)\n",
+                     static_cast<long long>(count), static_cast<long long>(report.transactions),
+                     static_cast<long long>(report.clients));
+        return kExitOk;
+      }
       MonitorReport report = TRY(RunMonitor(*ctx->store, *ctx->scorer, ref, options));
       if (!flags->dry_run) {
         PrintAlerts(report.alerts, flags->format);
@@ -87,23 +181,7 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
                      static_cast<long long>(report.clients));
         return kExitOk;
       }
-      ScoringFlags base_flags = flags->scoring;
-      base_flags.methodology = flags->baseline;
-      Methodology baseline = TRY(ChooseMethodology(base_flags, ref, TodayInRiga()));
-      Scorer base_scorer(baseline, ref, LatvianCalendar());
-      MonitorReport base = TRY(RunMonitor(*ctx->store, base_scorer, ref, options));
-      std::set<std::string> rules;
-      for (const auto& [rule, n] : base.by_rule) rules.insert(rule);
-      for (const auto& [rule, n] : report.by_rule) rules.insert(rule);
-      std::printf("rule,baseline,candidate,difference\n");
-      for (const std::string& rule : rules) {
-        int64_t b = base.by_rule.count(rule) ? base.by_rule.at(rule) : 0;
-        int64_t c = report.by_rule.count(rule) ? report.by_rule.at(rule) : 0;
-        std::printf("%s,%lld,%lld,%+lld\n", rule.c_str(), static_cast<long long>(b), static_cast<long long>(c),
-                    static_cast<long long>(c - b));
-      }
-      std::printf("total,%zu,%zu,%+lld\n", base.alerts.size(), report.alerts.size(),
-                  static_cast<long long>(report.alerts.size()) - static_cast<long long>(base.alerts.size()));
+      PrintComparison(TRY(RunMonitor(*ctx->store, *base_scorer, ref, options)), report);
       return kExitOk;
     };
     auto code = run();

@@ -43,6 +43,10 @@ struct Client {
   std::optional<Money> planned_annual_credit_turnover;
   std::optional<Money> transaction_limit;
   Onboarding onboarding = Onboarding::kUnknown;
+  // Cash is usual in the client's business although its NACE code is not
+  // one of the cash-intensive ones (a documented exemption): A2.21 does not
+  // apply.
+  bool cash_typical = false;
 };
 
 enum class PersonRole : uint8_t { kUbo, kRepresentative, kAuthorised, kCardUser };

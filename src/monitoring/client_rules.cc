@@ -118,7 +118,14 @@ struct MonthStats {
   Money debit, credit;
   Money cash_debit, cash_credit;
   Money transfer_credit;
-  std::vector<size_t> txs;  // positions in the span, in booking order
+  // The month's transactions are positions [first, last) of the span: it is
+  // in booking order, so a month is one run of it.
+  size_t first = 0, last = 0;
+  std::vector<size_t> Positions() const {
+    std::vector<size_t> out(last - first);
+    for (size_t i = first; i < last; ++i) out[i - first] = i;
+    return out;
+  }
 };
 
 // A transaction a per-transaction rule picked, with its clause of the
@@ -136,9 +143,13 @@ class Evaluator {
     for (size_t i = 0; i < txs_.size(); ++i) {
       const Transaction& tx = txs_[i];
       YearMonth ym = YearMonth::Of(tx.booked.date);
-      MonthStats& s = months_[ym.index()];
-      s.month = ym;
-      s.txs.push_back(i);
+      if (months_.empty() || months_.back().month != ym) {
+        months_.emplace_back();
+        months_.back().month = ym;
+        months_.back().first = i;
+      }
+      MonthStats& s = months_.back();
+      s.last = i + 1;
       if (IsCredit(tx)) {
         s.credit += tx.amount;
         if (IsCash(tx)) s.cash_credit += tx.amount;
@@ -151,7 +162,7 @@ class Evaluator {
   }
 
   std::vector<Alert> Run() {
-    for (const auto& [index, month] : months_) {
+    for (const MonthStats& month : months_) {
       if (p_.pass_through.enabled) PassThrough(month);
       if (p_.cash_share.enabled) CashShare(month);
       if (p_.round_amounts.enabled) RoundAmounts(month);
@@ -192,7 +203,7 @@ class Evaluator {
   template <typename Keep>
   std::vector<size_t> Select(const MonthStats& s, Keep keep) const {
     std::vector<size_t> out;
-    for (size_t i : s.txs) {
+    for (size_t i = s.first; i < s.last; ++i) {
       if (keep(txs_[i])) out.push_back(i);
     }
     return out;
@@ -228,29 +239,28 @@ class Evaluator {
   // A2.20: money that comes in and goes out on the same days.
   void PassThrough(const MonthStats& s) {
     const auto& p = p_.pass_through;
-    struct Day {
-      Money debit, credit;
-      std::vector<size_t> txs;
-    };
-    std::map<Date, Day> days;
-    for (size_t i : s.txs) {
-      Day& d = days[txs_[i].booked.date];
-      (IsCredit(txs_[i]) ? d.credit : d.debit) += txs_[i].amount;
-      d.txs.push_back(i);
-    }
     int count = 0;
     Money in, out;
     std::vector<size_t> evidence;
     std::string dates;
-    for (const auto& [date, d] : days) {
-      if (d.debit < p.min_day_turnover || d.credit < p.min_day_turnover) continue;
-      const Money larger = std::max(d.debit, d.credit), smaller = std::min(d.debit, d.credit);
+    // The month's transactions are in booking order: each day is one run.
+    for (size_t first = s.first; first < s.last;) {
+      const Date date = txs_[first].booked.date;
+      Money debit, credit;
+      size_t last = first;
+      for (; last < s.last && txs_[last].booked.date == date; ++last) {
+        (IsCredit(txs_[last]) ? credit : debit) += txs_[last].amount;
+      }
+      const size_t day_first = first;
+      first = last;
+      if (debit < p.min_day_turnover || credit < p.min_day_turnover) continue;
+      const Money larger = std::max(debit, credit), smaller = std::min(debit, credit);
       // "Differ by at most N % of the larger": over it is a strict excess.
       if ((larger - smaller).ExceedsPercentOf(larger, p.max_difference_percent)) continue;
       ++count;
-      in += d.credit;
-      out += d.debit;
-      evidence.insert(evidence.end(), d.txs.begin(), d.txs.end());
+      in += credit;
+      out += debit;
+      for (size_t i = day_first; i < last; ++i) evidence.push_back(i);
       dates += (dates.empty() ? "" : ", ") + FormatDate(date);
     }
     if (count < p.min_days) return;
@@ -265,10 +275,9 @@ class Evaluator {
   // A2.21: cash above a share of the month's debit or credit turnover.
   void CashShare(const MonthStats& s) {
     const auto& p = p_.cash_share;
-    // The header defines cash_typical to cover cash-intensive NACE codes;
-    // checking the code here too keeps a caller that forgot from flooding
-    // analysts with alerts about shops and petrol stations.
-    if (mc_.cash_typical || (!c_.nace.empty() && ref_.NaceCashIntensive(c_.nace))) return;
+    // Cash is typical for the client: a documented client-level exemption,
+    // or a cash-intensive NACE code (shops, petrol stations).
+    if (c_.cash_typical || (!c_.nace.empty() && ref_.NaceCashIntensive(c_.nace))) return;
     const bool debit =
         s.debit >= p.min_month_turnover && s.cash_debit.ExceedsPercentOf(s.debit, p.share_percent);
     const bool credit =
@@ -354,6 +363,7 @@ class Evaluator {
       hits.push_back({i, Movement(tx) + (IsCredit(tx) ? " from " : " to ") + tx.counterparty_country + " (" +
                              on + ") is above the limit"});
     }
+    if (hits.empty()) return;  // (most clients: build no text)
     std::string names;
     for (const std::string& id : p.lists) names += (names.empty() ? "" : ", ") + id;
     RaisePerDay("A2.27", std::move(hits), "> " + Eur(p.limit) + " with a country on " + names);
@@ -363,13 +373,15 @@ class Evaluator {
   void Services() {
     const auto& p = p_.services;
     std::vector<std::string> keywords;
-    for (const std::string& k : p.keywords) {
-      if (!k.empty()) keywords.push_back(LowerUtf8(k));
-    }
     std::vector<TxHit> hits;
     for (size_t i = 0; i < txs_.size(); ++i) {
       const Transaction& tx = txs_[i];
       if (tx.amount <= p.limit || tx.purpose.empty()) continue;
+      if (keywords.empty()) {  // lower-cased once, and only for a client with a large payment
+        for (const std::string& k : p.keywords) {
+          if (!k.empty()) keywords.push_back(LowerUtf8(k));
+        }
+      }
       const std::string purpose = LowerUtf8(tx.purpose);
       for (const std::string& k : keywords) {
         if (purpose.find(k) == std::string::npos) continue;
@@ -378,6 +390,7 @@ class Evaluator {
         break;
       }
     }
+    if (hits.empty()) return;
     RaisePerDay("A2.29", std::move(hits), "> " + Eur(p.limit));
   }
 
@@ -399,6 +412,7 @@ class Evaluator {
       hits.push_back({i, Movement(tx) + " exceeds the client's transaction limit " + Eur(limit) + " by " +
                              Eur(excess) + share});
     }
+    if (hits.empty()) return;
     RaisePerDay(
         "A2.48", std::move(hits),
         "excess >= " + std::to_string(p.min_excess_percent) + " % of the limit and >= " + Eur(p.min_excess));
@@ -413,7 +427,7 @@ class Evaluator {
     const Date on = first->booked.date;
     if (p_.history_complete_from && c_.relationship_start < *p_.history_complete_from) return;
     if (on < AddMonths(c_.relationship_start, p.min_months)) return;
-    const MonthStats& s = months_.at(YearMonth::Of(on).index());
+    const MonthStats& s = *Month(YearMonth::Of(on));
     if (s.credit < p.min_month_credit) return;
     auto evidence = Select(s, IsCredit);
     RaiseMonth("A2.49", s, s.credit, evidence,
@@ -428,10 +442,17 @@ class Evaluator {
   // A2.50: an account's first debit comes long after the account was opened.
   void LateFirstDebit() {
     const auto& p = p_.late_first_debit;
-    std::map<std::string, size_t> first_debit;  // account id -> position
+    // The first debit of each account, in account order (a client has one
+    // or two accounts: a linear list beats a map).
+    std::vector<std::pair<std::string_view, size_t>> first_debit;
     for (size_t i = 0; i < txs_.size(); ++i) {
-      if (!IsCredit(txs_[i])) first_debit.emplace(txs_[i].account_id, i);
+      if (IsCredit(txs_[i])) continue;
+      const std::string_view account = txs_[i].account_id;
+      if (std::none_of(first_debit.begin(), first_debit.end(), [&](const auto& f) { return f.first == account; })) {
+        first_debit.emplace_back(account, i);
+      }
     }
+    std::sort(first_debit.begin(), first_debit.end());
     std::vector<TxHit> hits;
     for (const auto& [account_id, i] : first_debit) {
       const Transaction& tx = txs_[i];
@@ -441,11 +462,12 @@ class Evaluator {
       const Date since = known ? account->opened_on : c_.relationship_start;
       if (p_.history_complete_from && since < *p_.history_complete_from) continue;
       if (tx.booked.date < AddMonths(since, p.min_months)) continue;
-      hits.push_back({i, "the first debit on account " + account_id + ", " + Eur(tx.amount) + ", came " +
+      hits.push_back({i, "the first debit on account " + std::string(account_id) + ", " + Eur(tx.amount) + ", came " +
                              std::to_string(MonthsBetween(since, tx.booked.date)) + " months after " +
                              (known ? "the account was opened on " : "the relationship started on ") +
                              FormatDate(since)});
     }
+    if (hits.empty()) return;
     RaisePerDay("A2.50", std::move(hits), ">= " + std::to_string(p.min_months) + " months");
   }
 
@@ -453,14 +475,14 @@ class Evaluator {
   void Resumed() {
     const auto& p = p_.resumed;
     const MonthStats* previous = nullptr;
-    for (const auto& [index, s] : months_) {
+    for (const MonthStats& s : months_) {
       const MonthStats* before = previous;
       previous = &s;
       if (!before) continue;  // the first activity is a start, not a resumption (A2.49, A2.50)
       const int pause = s.month - before->month - 1;
       if (pause < p.min_pause_months) continue;
       if (s.debit < p.min_month_turnover && s.credit < p.min_month_turnover) continue;
-      RaiseMonth("A2.51", s, std::max(s.debit, s.credit), s.txs,
+      RaiseMonth("A2.51", s, std::max(s.debit, s.credit), s.Positions(),
                  "after " + std::to_string(pause) + " months without transactions (" +
                      (before->month + 1).ToString() + " to " + (s.month - 1).ToString() +
                      ") the turnover of " + s.month.ToString() + " is " + Eur(s.debit) + " debit and " +
@@ -479,6 +501,7 @@ class Evaluator {
       if (IsCash(tx) && tx.amount > p.limit)
         hits.push_back({i, Movement(tx) + " by a natural person is above the limit"});
     }
+    if (hits.empty()) return;
     RaisePerDay("A2.52", std::move(hits), "> " + Eur(p.limit));
   }
 
@@ -501,10 +524,10 @@ class Evaluator {
   // never takes back a window that was raised before.
   void CreditOver(const char* rule, int length, Money limit) {
     int first = INT_MAX, last = INT_MIN;
-    for (const auto& [index, s] : months_) {
+    for (const MonthStats& s : months_) {
       if (s.credit > Money()) {
-        first = std::min(first, index);
-        last = std::max(last, index);
+        first = std::min(first, s.month.index());
+        last = std::max(last, s.month.index());
       }
     }
     if (first > last) return;
@@ -514,9 +537,11 @@ class Evaluator {
       if (start <= raised_end) continue;
       Money sum;
       std::vector<size_t> evidence;
-      for (auto it = months_.lower_bound(start); it != months_.end() && it->first <= end; ++it) {
-        sum += it->second.credit;
-        for (size_t i : it->second.txs) {
+      auto it = std::lower_bound(months_.begin(), months_.end(), start,
+                                 [](const MonthStats& m, int index) { return m.month.index() < index; });
+      for (; it != months_.end() && it->month.index() <= end; ++it) {
+        sum += it->credit;
+        for (size_t i = it->first; i < it->last; ++i) {
           if (IsCredit(txs_[i])) evidence.push_back(i);
         }
       }
@@ -535,6 +560,11 @@ class Evaluator {
   // A2.56: an association or foundation sends money abroad or takes cash.
   void Association() {
     const auto& p = p_.association;
+    if (c_.legal_form.empty() || std::none_of(txs_.begin(), txs_.end(), [&](const Transaction& tx) {
+          return !IsCredit(tx) && tx.amount > p.limit;
+        })) {
+      return;  // (checked first: comparing legal forms costs more)
+    }
     const std::string form = LowerUtf8(Trim(c_.legal_form));
     if (form.empty() || std::none_of(p.legal_forms.begin(), p.legal_forms.end(),
                                      [&](const std::string& f) { return LowerUtf8(Trim(f)) == form; })) {
@@ -551,6 +581,7 @@ class Evaluator {
                                tx.counterparty_country});
       }
     }
+    if (hits.empty()) return;
     RaisePerDay("A2.56", std::move(hits), "> " + Eur(p.limit));
   }
 
@@ -595,7 +626,13 @@ class Evaluator {
   const Methodology& m_;
   const MonitoringParams& p_;
   const ReferenceData& ref_;
-  std::map<int, MonthStats> months_;  // by YearMonth index
+  // The months with transactions, ascending.
+  const MonthStats* Month(YearMonth ym) const {
+    auto it = std::lower_bound(months_.begin(), months_.end(), ym.index(),
+                               [](const MonthStats& m, int index) { return m.month.index() < index; });
+    return it != months_.end() && it->month == ym ? &*it : nullptr;
+  }
+  std::vector<MonthStats> months_;
   std::vector<Alert> alerts_;
 };
 
@@ -604,6 +641,17 @@ class Evaluator {
 std::vector<Alert> EvaluateClient(const MonitoredClient& client, std::span<const Transaction> transactions,
                                   const Methodology& methodology, const ReferenceData& ref) {
   if (!client.client) return {};
+  auto by_time = [](const Transaction& a, const Transaction& b) {
+    return a.booked.date != b.booked.date ? a.booked.date < b.booked.date
+                                          : a.booked.second_of_day < b.booked.second_of_day;
+  };
+  if (!std::is_sorted(transactions.begin(), transactions.end(), by_time)) {
+    // The rules read months and days as runs of the span; a caller that
+    // broke the contract still gets right answers, at the cost of a copy.
+    std::vector<Transaction> sorted(transactions.begin(), transactions.end());
+    std::stable_sort(sorted.begin(), sorted.end(), by_time);
+    return Evaluator(client, sorted, methodology, ref).Run();
+  }
   return Evaluator(client, transactions, methodology, ref).Run();
 }
 

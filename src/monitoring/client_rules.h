@@ -25,14 +25,12 @@ namespace sargs {
 struct MonitoredClient {
   const Client* client = nullptr;
   std::vector<Account> accounts;  // for A2.50 (opening dates)
-  // Cash is typical for the client (A2.21 does not apply): a cash-intensive
-  // NACE code or a client-level exemption.
-  bool cash_typical = false;
   // The client has annex 1 factors (A2.53-A2.55 apply only without them).
   bool has_annex1_factors = false;
 };
 
-// `transactions` must be sorted by booking time (date, second); `methodology`
+// `transactions` should be sorted by booking time (date, second), as the
+// store and the stream give them (others are sorted in a copy); `methodology`
 // supplies the [monitoring] parameters and the A2.53-A2.55 amounts.
 std::vector<Alert> EvaluateClient(const MonitoredClient& client, std::span<const Transaction> transactions,
                                   const Methodology& methodology, const ReferenceData& ref);

@@ -251,7 +251,7 @@ TEST_F(ClientRulesTest, CashShareNeedsTheMinimumMonthTurnover) {
 TEST_F(ClientRulesTest, CashShareSkippedWhenCashIsTypical) {
   Debit("2025-03-02", "5000.00", Channel::kCash);
   ASSERT_THAT(Of("A2.21"), SizeIs(1));
-  mc_.cash_typical = true;
+  client_.cash_typical = true;
   EXPECT_THAT(Of("A2.21"), IsEmpty());
 }
 

@@ -138,6 +138,102 @@ struct MonitoringParams {
     int min_ratio_percent = 300;  // three times the plan
     Money min_month_credit = Money::FromEuros(10'000);
   } disproportionate;
+
+  // --- Cross-client and graph rules (monitoring/cross_client_rules.h) ---
+  // The regulation gives no numbers for these factors; the defaults are
+  // Sargs' choices, with the reason beside each.
+
+  // A2.24 many small incoming payments from several payers, then one large
+  // payment on to another recipient (graph.h FindFanInThenOut on accounts).
+  struct FanInOut {
+    bool enabled = true;
+    // Distinct payers, not counting the onward recipient. Default: 3, the
+    // least number that reads as "several"; the amount conditions below
+    // already narrow the pattern.
+    int min_payers = 3;
+    // Incoming payments up to this many days before the onward payment
+    // count. Default: 30, the month the other rules look at.
+    int window_days = 30;
+    // "Small": only incoming payments of at most this amount count.
+    // Default: 1 000 EUR, consumer-sized payments rather than business ones.
+    Money max_incoming = Money::FromEuros(1'000);
+    // The onward payment carries at least this share of what came in.
+    // Default: 50 %: "large" relative to the inflow, leaving room for fees
+    // and what a collector keeps.
+    int min_onward_percent = 50;
+  } fan_in_out;
+
+  // A2.30 money leaves a client and comes back to the same client's
+  // accounts (graph.h FindCycles on clients and outside accounts).
+  struct Circular {
+    bool enabled = true;
+    // Longest ring in transfers. Default: 6; layering through a few
+    // accounts rarely needs more, and the search grows with this power.
+    int max_hops = 6;
+    // Every transfer of the ring within this many days of the first.
+    // Default: 30; a slower round trip is hard to tell from ordinary
+    // two-way business.
+    int window_days = 30;
+    // Every transfer carries the first one's amount within this many
+    // percent either way. Default: 10: fees and a cut, but an unrelated
+    // payment closing a loop seldom matches.
+    int hop_tolerance_percent = 10;
+    // Every transfer of the ring is at least this amount. Default: 5 000
+    // EUR: the everyday look-alikes of a ring (a refund from a shop, a small
+    // loan between friends repaid) are mostly below it, and layering that
+    // matters is not.
+    Money min_amount = Money::FromEuros(5'000);
+  } circular;
+
+  // A2.46 one IP address used for internet-bank access by several unrelated
+  // clients (clients of one related group count once).
+  struct SharedIp {
+    bool enabled = true;
+    // Unrelated clients (distinct related groups) using one address within
+    // a calendar month. Default: 3: two unrelated clients behind one
+    // address are an everyday sight (flatmates, a small office), three
+    // begin to look like one person running several clients' accounts.
+    int min_clients = 3;
+    // An address used by at least this many distinct clients over the
+    // whole input is a public one (mobile operator NAT, a café's Wi-Fi) and
+    // is left out. Default: 50: far above a household or an office, far
+    // below a carrier's shared address.
+    int mass_address_clients = 50;
+    // Addresses never looked at: the institution's own branch network,
+    // known public networks. Exact text as in the transaction data.
+    std::vector<std::string> allowed_ips;
+  } shared_ip;
+
+  // A2.57 several clients pay the same recipient account within a calendar
+  // month; mass-market recipients (utilities, shops) are excluded.
+  struct CommonRecipient {
+    bool enabled = true;
+    // Distinct paying clients in one calendar month. Default: 3, "several".
+    int min_clients = 3;
+    // A recipient paid by at least this many distinct clients over the
+    // whole input serves "a wide range of clients" (the factor's own
+    // exclusion) and is left out. Default: 50.
+    int mass_recipient_clients = 50;
+    // Recipient accounts never looked at (IBAN as in the data).
+    std::vector<std::string> allowed_accounts;
+  } common_recipient;
+
+  // A2.73 several unrelated clients withdraw significant cash at the same
+  // ATM almost simultaneously.
+  struct SameAtm {
+    bool enabled = true;
+    // Unrelated clients (distinct related groups) within one span of
+    // `window_minutes`. Default: 3: two strangers one after the other at a
+    // busy ATM are ordinary, a third within minutes much less so.
+    int min_clients = 3;
+    // First and last withdrawal at most this many minutes apart. Default:
+    // 10: one person working through several cards needs a few minutes.
+    int window_minutes = 10;
+    // Only withdrawals of at least this amount count ("significant").
+    // Default: 500 EUR: above everyday withdrawals, below the usual daily
+    // ATM limit that emptying an account runs into.
+    Money min_withdrawal = Money::FromEuros(500);
+  } same_atm;
 };
 
 }  // namespace sargs

@@ -201,6 +201,7 @@ Result<bool> ParseMonitoring(const Reader& r, const toml::table& root, const Ref
     std::vector<std::string>* strings = nullptr;
     int64_t max = 1'000'000'000;  // for numbers; for amounts in euro when regulatory
     bool regulatory = false;      // max is the regulation's value
+    int64_t min = 1;              // for numbers
   };
   auto money_field = [](const char* key, Money* m, bool regulatory) {
     Field f{key};
@@ -214,6 +215,14 @@ Result<bool> ParseMonitoring(const Reader& r, const toml::table& root, const Ref
     f.number = n;
     f.max = max;
     f.regulatory = regulatory;
+    return f;
+  };
+  // For the few numbers where 0 means something (a tolerance of 0 % is "the same amount").
+  auto int_field_from = [](const char* key, int* n, int64_t min, int64_t max) {
+    Field f{key};
+    f.number = n;
+    f.min = min;
+    f.max = max;
     return f;
   };
   auto list_field = [](const char* key, std::vector<std::string>* v) {
@@ -235,6 +244,10 @@ Result<bool> ParseMonitoring(const Reader& r, const toml::table& root, const Ref
       {"A2.23", {on(&mp.round_amounts.enabled), int_field("min_count", &mp.round_amounts.min_count, 1000),
                  money_field("round_unit_eur", &mp.round_amounts.round_unit, false),
                  money_field("min_amount_eur", &mp.round_amounts.min_amount, false)}},
+      {"A2.24", {on(&mp.fan_in_out.enabled), int_field("min_payers", &mp.fan_in_out.min_payers, 1'000'000),
+                 int_field("window_days", &mp.fan_in_out.window_days, 366),
+                 money_field("max_incoming_eur", &mp.fan_in_out.max_incoming, false),
+                 int_field_from("min_onward_percent", &mp.fan_in_out.min_onward_percent, 0, 1'000)}},
       {"A2.26", {on(&mp.transfers_to_cash.enabled),
                  int_field("min_transfer_in_percent", &mp.transfers_to_cash.min_transfer_in_percent, 100),
                  int_field("min_cash_out_percent", &mp.transfers_to_cash.min_cash_out_percent, 100),
@@ -244,6 +257,13 @@ Result<bool> ParseMonitoring(const Reader& r, const toml::table& root, const Ref
                  list_field("lists", &mp.high_risk_jurisdiction.lists)}},
       {"A2.29", {on(&mp.services.enabled), money_field("limit_eur", &mp.services.limit, false),
                  list_field("keywords", &mp.services.keywords)}},
+      {"A2.30", {on(&mp.circular.enabled), int_field_from("max_hops", &mp.circular.max_hops, 2, 12),
+                 int_field("window_days", &mp.circular.window_days, 366),
+                 int_field_from("hop_tolerance_percent", &mp.circular.hop_tolerance_percent, 0, 100),
+                 money_field("min_amount_eur", &mp.circular.min_amount, false)}},
+      {"A2.46", {on(&mp.shared_ip.enabled), int_field_from("min_clients", &mp.shared_ip.min_clients, 2, 1'000'000),
+                 int_field_from("mass_address_clients", &mp.shared_ip.mass_address_clients, 2, 1'000'000'000),
+                 list_field("allowed_ips", &mp.shared_ip.allowed_ips)}},
       {"A2.48", {on(&mp.over_limit.enabled), int_field("min_excess_percent", &mp.over_limit.min_excess_percent, 30, true),
                  money_field("min_excess_eur", &mp.over_limit.min_excess, true)}},
       {"A2.49", {on(&mp.late_first_credit.enabled), int_field("min_months", &mp.late_first_credit.min_months, 6, true),
@@ -255,9 +275,17 @@ Result<bool> ParseMonitoring(const Reader& r, const toml::table& root, const Ref
       {"A2.53", {on(&mp.non_latvia.enabled)}},
       {"A2.56", {on(&mp.association.enabled), money_field("limit_eur", &mp.association.limit, true),
                  list_field("legal_forms", &mp.association.legal_forms)}},
+      {"A2.57", {on(&mp.common_recipient.enabled),
+                 int_field_from("min_clients", &mp.common_recipient.min_clients, 2, 1'000'000),
+                 int_field_from("mass_recipient_clients", &mp.common_recipient.mass_recipient_clients, 2,
+                                1'000'000'000),
+                 list_field("allowed_accounts", &mp.common_recipient.allowed_accounts)}},
       {"A2.58", {on(&mp.disproportionate.enabled),
                  int_field("min_ratio_percent", &mp.disproportionate.min_ratio_percent, 100'000),
                  money_field("min_month_credit_eur", &mp.disproportionate.min_month_credit, false)}},
+      {"A2.73", {on(&mp.same_atm.enabled), int_field_from("min_clients", &mp.same_atm.min_clients, 2, 1'000'000),
+                 int_field("window_minutes", &mp.same_atm.window_minutes, 1'440),
+                 money_field("min_withdrawal_eur", &mp.same_atm.min_withdrawal, false)}},
   };
   std::vector<std::string_view> names;
   for (const auto& rule : rules) names.push_back(rule.first);
@@ -285,7 +313,7 @@ Result<bool> ParseMonitoring(const Reader& r, const toml::table& root, const Ref
     for (const Field& f : fields) {
       if (f.flag) Assign(*f.flag, TRY(r.Bool(*rt, prefix, f.key)));
       if (f.number) {
-        auto v = TRY(r.Int(*rt, prefix, f.key, 1, f.regulatory ? 1'000'000'000 : f.max));
+        auto v = TRY(r.Int(*rt, prefix, f.key, f.min, f.regulatory ? 1'000'000'000 : f.max));
         if (v && f.regulatory && *v > f.max) {
           return r.Bad(*rt->get(f.key), prefix + f.key,
                        "must not exceed the regulation's " + std::to_string(f.max) + " (a lower value is stricter)");

@@ -8,8 +8,9 @@
 namespace sargs {
 namespace {
 
-// 1: one row per transaction; 2: transactions in per-client blocks.
-constexpr int kSchemaVersion = 2;
+// 1: one row per transaction; 2: transactions in per-client blocks;
+// 3: clients.cash_typical.
+constexpr int kSchemaVersion = 3;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -19,7 +20,8 @@ CREATE TABLE IF NOT EXISTS clients (
   pep TEXT NOT NULL, legal_form TEXT, nace TEXT, activities INTEGER NOT NULL,
   activity_linked_to_latvia INTEGER NOT NULL, reputable_foreign_group INTEGER NOT NULL,
   private_banking INTEGER NOT NULL, planned_monthly_credit_cents INTEGER,
-  planned_annual_credit_cents INTEGER, transaction_limit_cents INTEGER, onboarding TEXT);
+  planned_annual_credit_cents INTEGER, transaction_limit_cents INTEGER, onboarding TEXT,
+  cash_typical INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS persons (
   id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), role TEXT NOT NULL,
   name TEXT NOT NULL, birth_date TEXT, country TEXT NOT NULL, citizenship TEXT NOT NULL,
@@ -126,7 +128,7 @@ Result<bool> Store::Migrate() {
       if (TRY(v.Step())) version = v.Text(0);
     }
   }
-  if (!version.empty() && version != "1" && version != std::to_string(kSchemaVersion)) {
+  if (!version.empty() && version != "1" && version != "2" && version != std::to_string(kSchemaVersion)) {
     return Fail(Location{db_.path(), 0, 0}, "",
                 "database schema version " + version + " is not supported by this sargs (expects " +
                     std::to_string(kSchemaVersion) + ")");
@@ -135,6 +137,16 @@ Result<bool> Store::Migrate() {
   auto migrated = [&]() -> Result<bool> {
     TRY(db_.Exec(kSchema));
     if (version == "1") TRY(MigrateTransactionsTable());
+    if (version == "1" || version == "2") {
+      bool has_column = false;
+      {
+        auto q = TRY(db_.Prepare("SELECT 1 FROM pragma_table_info('clients') WHERE name = 'cash_typical'"));
+        has_column = TRY(q.Step());
+      }
+      if (!has_column) TRY(db_.Exec("ALTER TABLE clients ADD COLUMN cash_typical INTEGER NOT NULL DEFAULT 0"));
+      TRY(db_.Exec("INSERT OR REPLACE INTO meta(key, value) SELECT 'earliest_booking', MIN(first_on) FROM tx_blocks "
+                   "HAVING MIN(first_on) IS NOT NULL"));
+    }
     return db_.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
                     std::to_string(kSchemaVersion) + "')");
   }();
@@ -229,12 +241,12 @@ Result<bool> Store::EndBulk() {
 
 Result<bool> Store::Put(const Client& c) {
   auto* s = TRY(Prepared("client", R"sql(
-    INSERT INTO clients VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)
+    INSERT INTO clients VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)
     ON CONFLICT(id) DO UPDATE SET type=?2, name=?3, birth_date=?4, registration_number=?5,
       country=?6, relationship_start=?7, pep=?8, legal_form=?9, nace=?10, activities=?11,
       activity_linked_to_latvia=?12, reputable_foreign_group=?13, private_banking=?14,
       planned_monthly_credit_cents=?15, planned_annual_credit_cents=?16,
-      transaction_limit_cents=?17, onboarding=?18)sql"));
+      transaction_limit_cents=?17, onboarding=?18, cash_typical=?19)sql"));
   s->Bind(1, c.id).Bind(2, ToString(c.type)).Bind(3, c.name);
   if (c.birth_date) s->Bind(4, FormatDate(*c.birth_date)); else s->BindNull(4);
   s->BindTextOrNull(5, c.registration_number).Bind(6, c.country).Bind(7, FormatDate(c.relationship_start));
@@ -243,6 +255,7 @@ Result<bool> Store::Put(const Client& c) {
   s->Bind(13, int64_t{c.reputable_foreign_group}).Bind(14, int64_t{c.private_banking});
   s->Bind(15, Cents(c.planned_monthly_credit_turnover)).Bind(16, Cents(c.planned_annual_credit_turnover));
   s->Bind(17, Cents(c.transaction_limit)).BindTextOrNull(18, ToString(c.onboarding));
+  s->Bind(19, int64_t{c.cash_typical});
   return s->Run();
 }
 
@@ -294,6 +307,47 @@ Result<bool> Store::HasClient(const std::string& id) {
   bool found = TRY(s->Step());
   s->Reset();
   return found;
+}
+
+Result<bool> Store::ForEachClientIdentity(const std::function<void(const Client&)>& fn) {
+  auto q = TRY(db_.Prepare("SELECT id, type, name, birth_date FROM clients"));
+  Client c;
+  while (TRY(q.Step())) {
+    c.id = q.Text(0);
+    c.type = q.Text(1) == "legal" ? ClientType::kLegal : ClientType::kNatural;
+    c.name = q.Text(2);
+    c.birth_date = OptDate(q, 3);
+    fn(c);
+  }
+  return true;
+}
+
+Result<bool> Store::ForEachKeyPerson(const std::function<void(const Person&)>& fn) {
+  auto q = TRY(db_.Prepare(
+      "SELECT id, client_id, role, name, birth_date FROM persons WHERE role IN ('ubo', 'representative')"));
+  Person p;
+  while (TRY(q.Step())) {
+    p.id = q.Text(0);
+    p.client_id = q.Text(1);
+    p.role = q.Text(2) == "ubo" ? PersonRole::kUbo : PersonRole::kRepresentative;
+    p.name = q.Text(3);
+    p.birth_date = OptDate(q, 4);
+    fn(p);
+  }
+  return true;
+}
+
+Result<bool> Store::ForEachAccount(const std::function<void(const Account&)>& fn) {
+  auto q = TRY(db_.Prepare("SELECT id, client_id, opened_on, currency FROM accounts"));
+  Account a;
+  while (TRY(q.Step())) {
+    a.id = q.Text(0);
+    a.client_id = q.Text(1);
+    a.opened_on = StoredDate(q, 2);
+    a.currency = q.Text(3);
+    fn(a);
+  }
+  return true;
 }
 
 Result<std::vector<Account>> Store::ClientAccounts(const std::string& client_id) {
@@ -384,7 +438,7 @@ Result<int64_t> Store::ForEachClient(Date as_of, int main_share_percent,
       "SELECT id, type, name, birth_date, registration_number, country, relationship_start, pep, "
       "legal_form, nace, activities, activity_linked_to_latvia, reputable_foreign_group, "
       "private_banking, planned_monthly_credit_cents, planned_annual_credit_cents, "
-      "transaction_limit_cents, onboarding FROM clients" + client_filter + " ORDER BY id")));
+      "transaction_limit_cents, onboarding, cash_typical FROM clients" + client_filter + " ORDER BY id")));
   ClientCursor persons(bind(TRY(db_.Prepare(
       "SELECT client_id, id, role, name, birth_date, country, citizenship, pep FROM persons" + filter +
       " ORDER BY client_id, id"))));
@@ -439,6 +493,7 @@ Result<int64_t> Store::ForEachClient(Date as_of, int main_share_percent,
     c.onboarding = onboarding == "remote"      ? Onboarding::kRemote
                    : onboarding == "in_person" ? Onboarding::kInPerson
                                                : Onboarding::kUnknown;
+    c.cash_typical = clients.Int(18) != 0;
     rec.persons.clear();
     rec.facts.clear();
     rec.links.clear();

@@ -116,6 +116,20 @@ class Store {
   // the highest batch number stored (0 when none).
   Result<std::vector<std::string>> ClientsChangedSince(int64_t batch);
   Result<int64_t> LastTransactionBatch();
+  // The earliest booking date among the blocks written after `batch`.
+  Result<std::optional<Date>> EarliestBookingAfter(int64_t batch);
+  // What the cross-client monitoring rules read about everyone: every
+  // client's id, type, name and birth date; every UBO and representative
+  // (id, client, role, name, birth date); every account (id, client); and
+  // every transaction booked on or after `since` (all when nullopt), client
+  // by client, in no particular order within a client.
+  Result<bool> ForEachClientIdentity(const std::function<void(const Client&)>& fn);
+  Result<bool> ForEachKeyPerson(const std::function<void(const Person&)>& fn);
+  Result<bool> ForEachAccount(const std::function<void(const Account&)>& fn);
+  Result<bool> ForEachTransaction(std::optional<Date> since, const std::function<void(const Transaction&)>& fn);
+  // The booking date of the earliest transaction ever stored (it does not
+  // move later when that transaction is replaced); nullopt when none.
+  Result<std::optional<Date>> EarliestBooking();
 
   // Calls `fn` for each client (in id order) with its inputs as of `as_of`;
   // `only` restricts the pass to the given clients. Stops at the first error.

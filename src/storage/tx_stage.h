@@ -50,6 +50,9 @@ class TxStage {
   void Clear();
   // Drops everything and returns the memory.
   void Reset();
+  // Returns the memory Sorted keeps for the next flush, when there will be
+  // none (a monitoring run sorts once).
+  void ReleaseSpare() { Entries().swap(spare_); }
 
   // The group of every client with staged transactions, in ascending id order. Reorders the
   // entries; the spans stay valid until the next Add or Clear.

@@ -109,6 +109,13 @@ Result<bool> Store::FlushTransactions() {
     if (*tx_fresh_) TRY(NoteChange("*"));
   }
   std::vector<TxStage::Group> groups = stage_.Sorted();
+  // The earliest booking date is kept in meta, where monitoring reads it on
+  // every run, rather than found by scanning every block's first_on.
+  int32_t earliest = INT32_MAX;
+  for (const TxStage::Group& g : groups) earliest = std::min(earliest, g.entries.front().day);
+  auto* note = TRY(Prepared("tx_earliest", "INSERT INTO meta(key, value) VALUES ('earliest_booking', ?1) "
+                                           "ON CONFLICT(key) DO UPDATE SET value = min(value, excluded.value)"));
+  TRY(note->Bind(1, FormatDay(earliest)).Run());
   TRY(*tx_fresh_ ? WriteFresh(groups) : WriteMerged(groups));
   stage_.Clear();
   return true;
@@ -370,6 +377,38 @@ Result<int64_t> Store::LastTransactionBatch() {
   auto q = TRY(db_.Prepare("SELECT COALESCE(MAX(batch), 0) FROM tx_changes"));
   TRY(q.Step());
   return q.Int(0);
+}
+
+Result<std::optional<Date>> Store::EarliestBooking() {
+  TRY(FlushTransactions());
+  auto q = TRY(db_.Prepare("SELECT value FROM meta WHERE key = 'earliest_booking'"));
+  if (!TRY(q.Step())) return std::optional<Date>();
+  return std::optional<Date>(TRY(ParseDate(q.Text(0))));
+}
+
+Result<std::optional<Date>> Store::EarliestBookingAfter(int64_t batch) {
+  TRY(FlushTransactions());
+  auto q = TRY(db_.Prepare("SELECT MIN(first_on) FROM tx_blocks WHERE batch > ?1"));
+  q.Bind(1, batch);
+  TRY(q.Step());
+  if (q.IsNull(0)) return std::optional<Date>();
+  return std::optional<Date>(TRY(ParseDate(q.Text(0))));
+}
+
+Result<bool> Store::ForEachTransaction(std::optional<Date> since,
+                                       const std::function<void(const Transaction&)>& fn) {
+  TRY(FlushTransactions());
+  auto q = TRY(db_.Prepare("SELECT client_id, data FROM tx_blocks WHERE last_on >= ?1"));
+  q.Bind(1, since ? FormatDate(*since) : std::string());
+  Transaction t;
+  while (TRY(q.Step())) {
+    t.client_id = q.Text(0);
+    TxRecordReader reader(q.Blob(1));
+    while (TRY(reader.Next(t))) {
+      if (!since || t.booked.date >= *since) fn(t);
+    }
+  }
+  return true;
 }
 
 Result<int64_t> Store::TransactionCount() {

@@ -817,7 +817,7 @@ TEST_F(TxStoreTest, Schema1DatabaseIsMigrated) {
       auto version = s.db().Prepare("SELECT value FROM meta WHERE key='schema_version'");
       ASSERT_TRUE(version.has_value());
       ASSERT_TRUE(version->Step().value_or(false));
-      EXPECT_EQ(version->Text(0), "2");
+      EXPECT_EQ(version->Text(0), "3");
     }
 
     // The migrated database takes further imports (merged path) and reopens.

@@ -1,0 +1,118 @@
+#include "monitoring/cross_client_data.h"
+
+#include <cctype>
+
+namespace sargs {
+namespace {
+
+// "name|birth date" with ASCII letters lower-cased and runs of spaces
+// collapsed: "Jānis  BĒRZIŅŠ" and "jānis bērziņš" are one person only if the
+// data spells the non-ASCII letters alike, which exports of one institution
+// do.
+void PersonKey(std::string_view name, const std::optional<Date>& birth, std::string& out) {
+  out.clear();
+  bool space = false;
+  for (char ch : name) {
+    if (ch == ' ' || ch == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  out += '|';
+  if (birth) out += FormatDate(*birth);
+}
+
+}  // namespace
+
+uint32_t CrossClientData::Intern(std::string_view text, StringTable<uint32_t>& index,
+                                 std::vector<std::string>& names) {
+  auto [slot, added] = index.Insert(text, static_cast<uint32_t>(names.size()));
+  if (added) names.emplace_back(text);
+  return slot->value;
+}
+
+uint32_t CrossClientData::ClientNumber(std::string_view id) {
+  const uint32_t n = Intern(id, client_index_, client_ids_);
+  if (n == parent_.size()) parent_.push_back(n);
+  return n;
+}
+
+uint32_t CrossClientData::AccountNumber(std::string_view id) {
+  const uint32_t n = Intern(id, account_index_, accounts_);
+  if (n == account_owner_.size()) account_owner_.push_back(kNoNumber);
+  return n;
+}
+
+uint32_t CrossClientData::Root(uint32_t client) {
+  while (parent_[client] != client) {
+    parent_[client] = parent_[parent_[client]];  // path halving
+    client = parent_[client];
+  }
+  return client;
+}
+
+void CrossClientData::Relate(std::string_view person_key, uint32_t client) {
+  const uint32_t p = Intern(person_key, person_index_, person_keys_);
+  if (p == person_client_.size()) {
+    person_client_.push_back(client);
+    return;
+  }
+  const uint32_t a = Root(person_client_[p]), b = Root(client);
+  if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+}
+
+void CrossClientData::AddClient(const Client& c) {
+  const uint32_t n = ClientNumber(c.id);
+  if (c.type == ClientType::kNatural && !c.name.empty()) {
+    PersonKey(c.name, c.birth_date, key_);
+    Relate(key_, n);
+  }
+}
+
+void CrossClientData::AddPerson(const Person& p) {
+  if (p.role != PersonRole::kUbo && p.role != PersonRole::kRepresentative) return;
+  if (p.name.empty()) return;
+  PersonKey(p.name, p.birth_date, key_);
+  Relate(key_, ClientNumber(p.client_id));
+}
+
+void CrossClientData::AddAccount(std::string_view account_id, std::string_view client_id) {
+  account_owner_[AccountNumber(account_id)] = ClientNumber(client_id);
+}
+
+void CrossClientData::AddTransaction(const Transaction& t, uint64_t ref) {
+  if (t.ip.empty() && t.atm_id.empty() && t.counterparty_account.empty()) return;
+  CrossTx x;
+  x.account = AccountNumber(t.account_id);
+  if (account_owner_[x.account] == kNoNumber) account_owner_[x.account] = ClientNumber(t.client_id);
+  if (!t.counterparty_account.empty()) x.counterparty_account = AccountNumber(t.counterparty_account);
+  if (!t.ip.empty()) x.ip = Intern(t.ip, ip_index_, ips_);
+  if (!t.atm_id.empty()) x.atm = Intern(t.atm_id, atm_index_, atms_);
+  x.booked = t.booked;
+  x.amount = t.amount;
+  x.direction = t.direction;
+  x.channel = t.channel;
+  txs_.push_back(x);
+  refs_.push_back(ref);
+}
+
+Result<std::vector<Alert>> CrossClientData::Evaluate(const MonitoringParams& params,
+                                                     const std::function<std::string(uint64_t ref)>& tx_id) {
+  std::vector<uint32_t> group(client_ids_.size());
+  for (uint32_t c = 0; c < group.size(); ++c) group[c] = Root(c);
+  CrossClientInput in;
+  in.transactions = txs_;
+  in.account_owner = account_owner_;
+  in.related_group = group;
+  in.client_ids = client_ids_;
+  in.accounts = accounts_;
+  in.ips = ips_;
+  in.atms = atms_;
+  in.tx_id = [&](uint32_t position) { return tx_id(refs_[position]); };
+  return EvaluateCrossClient(in, params);
+}
+
+}  // namespace sargs
