@@ -17,7 +17,7 @@ want_code=0
 [[ -f expected_exit ]] && want_code=$(cat expected_exit)
 if [[ ${UPDATE_GOLDEN:-} == 1 ]]; then
   cp actual "$case_dir/expected"
-  [[ $code != 0 ]] && echo "$code" >"$case_dir/expected_exit"
+  if [[ $code != 0 ]]; then echo "$code" >"$case_dir/expected_exit"; else rm -f "$case_dir/expected_exit"; fi
   exit 0
 fi
 status=0

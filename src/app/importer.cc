@@ -598,6 +598,10 @@ class Importer {
     }
     if (!account.empty() && account != last_account_) {
       const std::string_view* owner = AccountOwner(account);
+      if (!owner && options_.accounts_from_transactions && !fatal_) {
+        // The first transaction names the account's owner.
+        if (auto* known = clients_.Find(client)) owner = &accounts_.Insert(account, known->key).first->value;
+      }
       if (!owner) {
         Bad(r, 1, "unknown account '" + std::string(account) + "'");
         ok = false;

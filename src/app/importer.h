@@ -29,6 +29,10 @@ struct ImportOptions {
   std::optional<ImportKind> kind;  // Default: from each file's name
   int max_errors = 100;            // stop collecting after this many problems
   bool progress = false;           // draw a progress bar on stderr
+  // No accounts file: an account first seen in a transaction belongs to
+  // that transaction's client (later rows must agree). Default: off, an
+  // unknown account is an error.
+  bool accounts_from_transactions = false;
 };
 
 struct ImportReport {

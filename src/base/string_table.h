@@ -45,9 +45,21 @@ class StringTable {
 
   // Inserts `key` with `value` unless present; returns the key's slot and
   // whether it was inserted.
-  std::pair<Slot*, bool> Insert(std::string_view key, V value) {
+  std::pair<Slot*, bool> Insert(std::string_view key, V value) { return Insert(key, value, Hash(key)); }
+
+  // For lookups in bulk: at millions of keys nearly every probe misses the
+  // cache, so callers hash a batch of keys, Prefetch their slots, then
+  // Insert them with the hashes, and the misses overlap instead of queueing.
+  static uint64_t Hash(std::string_view key) {
+    uint64_t h = std::hash<std::string_view>()(key);
+    return h == 0 ? 1 : h;
+  }
+  void Prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & mask_]);
+  }
+  // REQUIRES: hash == Hash(key).
+  std::pair<Slot*, bool> Insert(std::string_view key, V value, uint64_t h) {
     if ((size_ + 1) * 2 > slots_.size()) Rehash(std::max<size_t>(1024, slots_.size() * 2));
-    uint64_t h = Hash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.hash == 0) {
@@ -69,10 +81,6 @@ class StringTable {
  private:
   static constexpr size_t kChunkBytes = size_t{1} << 20;
 
-  static uint64_t Hash(std::string_view key) {
-    uint64_t h = std::hash<std::string_view>()(key);
-    return h == 0 ? 1 : h;
-  }
   std::string_view Keep(std::string_view key) {
     if (chunks_.empty() || used_ + key.size() > chunk_size_) {
       chunk_size_ = std::max(kChunkBytes, key.size());

@@ -140,6 +140,7 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
         MonitorStream stream;
         ImportOptions read_options;
         read_options.progress = ::isatty(STDERR_FILENO);
+        read_options.accounts_from_transactions = flags->accounts.empty();
         std::vector<std::pair<ImportKind, std::string>> plan = {{ImportKind::kClients, flags->clients}};
         if (!flags->persons.empty()) plan.emplace_back(ImportKind::kPersons, flags->persons);
         if (!flags->accounts.empty()) plan.emplace_back(ImportKind::kAccounts, flags->accounts);

@@ -7,39 +7,10 @@
 #include <string_view>
 #include <utility>
 
+#include "monitoring/explain_format.h"
+
 namespace sargs {
 namespace {
-
-// "4 200.00 EUR": amounts in alerts are read by analysts, and a grouped
-// 1 500 000.00 is read right at a glance where 1500000.00 is not.
-std::string Eur(Money m) {
-  const std::string plain = m.ToString();  // "-1234567.89"
-  const size_t sign = plain[0] == '-' ? 1 : 0;
-  const size_t dot = plain.find('.');
-  std::string out = plain.substr(0, sign);
-  for (size_t i = sign; i < dot; ++i) {
-    if (i > sign && (dot - i) % 3 == 0) out += ' ';
-    out += plain[i];
-  }
-  return out + plain.substr(dot) + " EUR";
-}
-
-// `part` as a percentage of `whole`, rounded to hundredths and printed
-// without trailing zeros ("42 %", "30.01 %"). Only for display: the rules
-// decide with exact integer comparisons, never with this text.
-std::string Percent(Money part, Money whole) {
-  if (whole.cents() <= 0) return "- %";
-  const __int128 num = static_cast<__int128>(part.cents()) * 10'000;
-  const __int128 den = whole.cents();
-  const auto hundredths = static_cast<int64_t>((num * 2 + den) / (den * 2));  // half up (part >= 0)
-  std::string out = std::to_string(hundredths / 100);
-  if (int64_t frac = hundredths % 100; frac != 0) {
-    out += '.';
-    out += static_cast<char>('0' + frac / 10);
-    if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
-  }
-  return out + " %";
-}
 
 // part >= percent % of whole, exactly (Money::ExceedsPercentOf is the strict form).
 bool ReachesPercentOf(Money part, Money whole, int64_t percent) {

@@ -27,10 +27,10 @@ void PersonKey(std::string_view name, const std::optional<Date>& birth, std::str
 
 }  // namespace
 
-uint32_t CrossClientData::Intern(std::string_view text, StringTable<uint32_t>& index,
-                                 std::vector<std::string>& names) {
-  auto [slot, added] = index.Insert(text, static_cast<uint32_t>(names.size()));
-  if (added) names.emplace_back(text);
+uint32_t CrossClientData::Intern(std::string_view text, uint64_t hash, StringTable<uint32_t>& index,
+                                 std::vector<std::string_view>& names) {
+  auto [slot, added] = index.Insert(text, static_cast<uint32_t>(names.size()), hash);
+  if (added) names.push_back(slot->key);  // the table keeps the text for its life
   return slot->value;
 }
 
@@ -40,8 +40,8 @@ uint32_t CrossClientData::ClientNumber(std::string_view id) {
   return n;
 }
 
-uint32_t CrossClientData::AccountNumber(std::string_view id) {
-  const uint32_t n = Intern(id, account_index_, accounts_);
+uint32_t CrossClientData::AccountNumber(std::string_view id, uint64_t hash) {
+  const uint32_t n = Intern(id, hash, account_index_, accounts_);
   if (n == account_owner_.size()) account_owner_.push_back(kNoNumber);
   return n;
 }
@@ -84,12 +84,37 @@ void CrossClientData::AddAccount(std::string_view account_id, std::string_view c
 }
 
 void CrossClientData::AddTransaction(const Transaction& t, uint64_t ref) {
+  AddTransactions(std::span<const Transaction>(&t, 1), std::span<const uint64_t>(&ref, 1));
+}
+
+void CrossClientData::AddTransactions(std::span<const Transaction> txs, std::span<const uint64_t> refs) {
+  using Table = StringTable<uint32_t>;
+  hashes_.assign(txs.size() * 2, 0);
+  for (size_t i = 0; i < txs.size(); ++i) {
+    const Transaction& t = txs[i];
+    if (!t.counterparty_account.empty()) {
+      hashes_[2 * i] = Table::Hash(t.counterparty_account);
+      account_index_.Prefetch(hashes_[2 * i]);
+    }
+    if (!t.ip.empty()) {
+      hashes_[2 * i + 1] = Table::Hash(t.ip);
+      ip_index_.Prefetch(hashes_[2 * i + 1]);
+    }
+  }
+  for (size_t i = 0; i < txs.size(); ++i) Add(txs[i], refs[i], hashes_[2 * i], hashes_[2 * i + 1]);
+}
+
+void CrossClientData::Add(const Transaction& t, uint64_t ref, uint64_t account_hash, uint64_t ip_hash) {
   if (t.ip.empty() && t.atm_id.empty() && t.counterparty_account.empty()) return;
   CrossTx x;
-  x.account = AccountNumber(t.account_id);
+  if (last_account_number_ == kNoNumber || t.account_id != last_account_) {
+    last_account_ = t.account_id;
+    last_account_number_ = AccountNumber(t.account_id);
+  }
+  x.account = last_account_number_;
   if (account_owner_[x.account] == kNoNumber) account_owner_[x.account] = ClientNumber(t.client_id);
-  if (!t.counterparty_account.empty()) x.counterparty_account = AccountNumber(t.counterparty_account);
-  if (!t.ip.empty()) x.ip = Intern(t.ip, ip_index_, ips_);
+  if (!t.counterparty_account.empty()) x.counterparty_account = AccountNumber(t.counterparty_account, account_hash);
+  if (!t.ip.empty()) x.ip = Intern(t.ip, ip_hash, ip_index_, ips_);
   if (!t.atm_id.empty()) x.atm = Intern(t.atm_id, atm_index_, atms_);
   x.booked = t.booked;
   x.amount = t.amount;

@@ -150,7 +150,7 @@ class Evaluator {
     }
     for (uint32_t c = 0; c < clients_; ++c) {
       if (in_.related_group[c] >= clients_) {
-        return tl::unexpected(FieldError("related_group", "client " + in_.client_ids[c] +
+        return tl::unexpected(FieldError("related_group", "client " + std::string(in_.client_ids[c]) +
                                                               " has a group number beyond the clients"));
       }
     }
@@ -184,7 +184,7 @@ class Evaluator {
 
   uint32_t ClientOf(const CrossTx& tx) const { return in_.account_owner[tx.account]; }
   uint32_t GroupOf(uint32_t client) const { return in_.related_group[client]; }
-  const std::string& ClientId(uint32_t client) const { return in_.client_ids[client]; }
+  std::string_view ClientId(uint32_t client) const { return in_.client_ids[client]; }
   Date DateOf(uint32_t pos) const { return txs_[pos].booked.date; }
 
   bool BookedBefore(uint32_t a, uint32_t b) const {
@@ -240,7 +240,7 @@ class Evaluator {
   }
 
   Date EdgeDate(int64_t time) const { return DateOfDay(time / kSecondsPerDay); }
-  std::string AccountId(uint32_t account) const { return in_.accounts[account]; }
+  std::string AccountId(uint32_t account) const { return std::string(in_.accounts[account]); }
 
   Result<void> FanInOut() {
     const auto& p = p_.fan_in_out;
@@ -323,7 +323,7 @@ class Evaluator {
     }
     for (const CyclePattern& ring : *rings) {
       auto name = [&](uint32_t n) {
-        return n < clients_ ? "client " + ClientId(n) : "account " + AccountId(n - clients_);
+        return n < clients_ ? "client " + std::string(ClientId(n)) : "account " + AccountId(n - clients_);
       };
       std::string path = name(ring.accounts[0]);
       std::string hops;
@@ -440,7 +440,7 @@ class Evaluator {
       uint32_t groups = 0;
       const uint32_t clients = CountClients(all, &groups);
       if (groups < min_clients || clients >= mass) continue;
-      if (allowed.count(in_.ips[ip])) continue;
+      if (allowed.count(std::string(in_.ips[ip]))) continue;
       std::vector<uint32_t> sorted(all.begin(), all.end());
       SortByBooking(sorted);
       ForEachMonth(sorted, [&](YearMonth month, std::span<const uint32_t> run) {
@@ -448,7 +448,7 @@ class Evaluator {
         const std::vector<uint32_t> users = ClientsOf(run, &month_groups);
         if (month_groups < min_clients) return;
         const std::string clause =
-            "in " + month.ToString() + " IP address " + in_.ips[ip] + " was used by " +
+            "in " + month.ToString() + " IP address " + std::string(in_.ips[ip]) + " was used by " +
             std::to_string(users.size()) + " clients (" + JoinIds(IdsOf(users)) + "), " +
             std::to_string(month_groups) + " of them unrelated to each other, in " + std::to_string(run.size()) +
             " transactions (parameter: at least " + std::to_string(min_clients) +
@@ -484,7 +484,7 @@ class Evaluator {
       uint32_t groups = 0;
       const uint32_t clients = CountClients(all, &groups);
       if (clients < min_clients || clients >= mass) continue;
-      if (allowed.count(in_.accounts[account])) continue;
+      if (allowed.count(std::string(in_.accounts[account]))) continue;
       std::vector<uint32_t> sorted(all.begin(), all.end());
       SortByBooking(sorted);
       ForEachMonth(sorted, [&](YearMonth month, std::span<const uint32_t> run) {
@@ -494,7 +494,7 @@ class Evaluator {
         for (uint32_t pos : run) total += txs_[pos].amount;
         const std::string clause =
             "in " + month.ToString() + " " + std::to_string(payers.size()) + " clients (" +
-            JoinIds(IdsOf(payers)) + ") paid account " + in_.accounts[account] + " " + Eur(total) + " in " +
+            JoinIds(IdsOf(payers)) + ") paid account " + std::string(in_.accounts[account]) + " " + Eur(total) + " in " +
             std::to_string(run.size()) + " payments (parameter: at least " + std::to_string(min_clients) +
             " clients in a calendar month; a recipient paid by " + std::to_string(mass) +
             " or more clients over all the data is a mass-market one, this one by " + std::to_string(clients) +
@@ -569,11 +569,11 @@ class Evaluator {
     const Date day = DateOf(run.front());
     std::string each;
     for (uint32_t pos : run) {
-      each += (each.empty() ? "" : ", ") + ClientId(ClientOf(txs_[pos])) + " " +
+      each += (each.empty() ? "" : ", ") + std::string(ClientId(ClientOf(txs_[pos]))) + " " +
               ClockTime(txs_[pos].booked.second_of_day) + " " + Eur(txs_[pos].amount);
     }
     const std::string clause =
-        "on " + FormatDate(day) + " at ATM " + in_.atms[atm] + " " + std::to_string(clients.size()) +
+        "on " + FormatDate(day) + " at ATM " + std::string(in_.atms[atm]) + " " + std::to_string(clients.size()) +
         " clients, " + std::to_string(groups) + " of them unrelated to each other, withdrew cash between " +
         ClockTime(txs_[run.front()].booked.second_of_day) + " and " +
         ClockTime(txs_[run.back()].booked.second_of_day) + " (" + each + ") (parameter: at least " +
@@ -596,7 +596,7 @@ class Evaluator {
       const Piece& first = pieces_[i];
       Alert a;
       a.rule = a.factor = FactorOf(first.rule);
-      a.client_id = ClientId(first.client);
+      a.client_id = std::string(ClientId(first.client));
       a.window_start = first.start;
       a.window_end = first.end;
       std::vector<uint32_t> evidence;

@@ -43,6 +43,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -93,12 +94,12 @@ struct CrossClientInput {
   // number. REQUIRES: every group number < number of clients.
   std::span<const uint32_t> related_group;
   // Client number -> client id; its size is the number of clients.
-  std::span<const std::string> client_ids;
+  std::span<const std::string_view> client_ids;
   // Account number -> account id (IBAN); same size as account_owner. For
   // explanations and allowed_accounts.
-  std::span<const std::string> accounts;
-  std::span<const std::string> ips;   // IP number -> address; for explanations and allowed_ips
-  std::span<const std::string> atms;  // ATM number -> id; for explanations
+  std::span<const std::string_view> accounts;
+  std::span<const std::string_view> ips;   // IP number -> address; for explanations and allowed_ips
+  std::span<const std::string_view> atms;  // ATM number -> id; for explanations
   // Position in `transactions` -> the transaction's id, for the evidence.
   // Called only for the transactions of alerts.
   std::function<std::string(uint32_t position)> tx_id;

@@ -138,10 +138,14 @@ class CrossClientTest : public ::testing::Test {
     in.transactions = txs_;
     in.account_owner = owners_;
     in.related_group = groups_;
-    in.client_ids = client_ids_;
-    in.accounts = accounts_;
-    in.ips = ips_;
-    in.atms = atms_;
+    auto views = [](const std::vector<std::string>& names, std::vector<std::string_view>& out) {
+      out.assign(names.begin(), names.end());
+      return std::span<const std::string_view>(out);
+    };
+    in.client_ids = views(client_ids_, client_id_views_);
+    in.accounts = views(accounts_, account_views_);
+    in.ips = views(ips_, ip_views_);
+    in.atms = views(atms_, atm_views_);
     in.tx_id = [this](uint32_t pos) { return tx_ids_[pos]; };
     return in;
   }
@@ -160,6 +164,7 @@ class CrossClientTest : public ::testing::Test {
   std::vector<CrossTx> txs_;
   std::vector<std::string> tx_ids_;
   std::vector<std::string> client_ids_, accounts_, ips_, atms_;
+  std::vector<std::string_view> client_id_views_, account_views_, ip_views_, atm_views_;
   std::vector<uint32_t> groups_, owners_;
   std::map<std::string, uint32_t> client_number_, account_number_;
 };

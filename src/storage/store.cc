@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS alerts (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   UNIQUE (rule, client_id, window_start, window_end));
 CREATE INDEX IF NOT EXISTS alerts_status ON alerts(status, id);
+CREATE INDEX IF NOT EXISTS alerts_client ON alerts(client_id, status);
 CREATE TABLE IF NOT EXISTS alert_audit (
   id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL, action TEXT NOT NULL, note TEXT,
   author TEXT NOT NULL, at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
@@ -411,9 +412,10 @@ Result<int64_t> Store::ForEachClient(Date as_of, int main_share_percent,
                                      const std::unordered_set<std::string>* only,
                                      const std::function<Result<bool>(ClientRecord&)>& fn) {
   TRY(FlushTransactions());
-  // A few clients: use the indexes, client by client. Many or all: one
-  // ordered pass over each table (a scan beats thousands of index probes).
-  constexpr size_t kIndexedLimit = 2000;
+  // A few clients: use the indexes, client by client (about 0.1 ms each at
+  // a million clients). Many or all: one ordered pass over each table (about
+  // 7 s at a million clients), which wins from a few tens of thousands.
+  constexpr size_t kIndexedLimit = 20000;
   if (only && only->size() > 1 && only->size() <= kIndexedLimit) {
     std::vector<std::string> ids(only->begin(), only->end());
     std::sort(ids.begin(), ids.end());
