@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmarks for docs/benchmarks.md. Usage: bench/run.sh [BUILD_DIR]
 # 1. the scoring engine in memory: 1 000 000 clients, 10 000 000 transactions;
-# 2. generating that portfolio as CSV, importing it into SQLite, scoring it from the database.
+# 2. generating that portfolio as CSV, importing it into SQLite, scoring it from the database;
+# 3. monitoring it: in memory, incrementally, from the files and from the database.
 set -euo pipefail
 build=${1:-build}
 out=bench/out
@@ -17,3 +18,22 @@ echo "== import into SQLite (one transaction, no re-scoring)"
   "$out"/csv/facts.csv "$out"/csv/links.csv
 echo "== score every client from the database"
 /usr/bin/time -f "%e s, peak %M KiB" "$build"/sargs score --db "$out/bench.db" --as-of 2026-06-30 --format csv --no-save >/dev/null
+echo "== monitoring: every rule over the transactions in memory; incremental evaluation against the database"
+cp "$out/bench.db" "$out/incremental.db"
+/usr/bin/time -f "%e s, peak %M KiB" "$build"/monitoring_bench "$out/csv" "$out/incremental.db"
+rm -f "$out"/incremental.db*
+echo "== monitoring straight from the CSV files (sargs monitor --input), alerts to a file"
+/usr/bin/time -f "%e s, peak %M KiB" "$build"/sargs monitor --input "$out"/csv/transactions.csv \
+  --clients "$out"/csv/clients.csv --accounts "$out"/csv/accounts.csv --persons "$out"/csv/persons.csv \
+  --as-of 2026-06-30 --format csv >"$out/alerts_from_files.csv"
+echo "== monitoring the database, first run (every client)"
+/usr/bin/time -f "%e s, peak %M KiB" "$build"/sargs monitor --db "$out/bench.db" --as-of 2026-06-30 --format csv \
+  >"$out/alerts_from_db.csv"
+echo "== the same alerts both ways; every injected pattern found"
+cut -d, -f2-9 "$out/alerts_from_files.csv" | sort >"$out/a.txt"
+cut -d, -f2-9 "$out/alerts_from_db.csv" | sort >"$out/b.txt"
+cmp "$out/a.txt" "$out/b.txt" && echo "identical: $(($(wc -l <"$out/a.txt") - 1)) alerts"
+awk -F, 'NR > 1 { print $1 "," $2 }' "$out/csv/injected.csv" | sort -u >"$out/injected_keys.txt"
+awk -F, 'NR > 1 { print $2 "," $4 }' "$out/alerts_from_db.csv" | sort -u >"$out/alert_keys.txt"
+echo "injected (rule, client) pairs: $(wc -l <"$out/injected_keys.txt"), without an alert: $(comm -23 "$out/injected_keys.txt" "$out/alert_keys.txt" | wc -l), alerts on other clients: $(comm -13 "$out/injected_keys.txt" "$out/alert_keys.txt" | wc -l)"
+rm -f "$out"/a.txt "$out"/b.txt

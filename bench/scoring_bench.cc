@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "base/split_mix.h"
 #include "base/calendar.h"
 #include "scoring/scorer.h"
 
@@ -20,17 +21,7 @@ namespace {
 
 using namespace sargs;
 
-// splitmix64: deterministic and the same on every machine.
-struct Rng {
-  uint64_t s;
-  uint64_t Next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int64_t Below(int64_t n) { return static_cast<int64_t>(Next() % static_cast<uint64_t>(n)); }
-};
+using Rng = SplitMix64;  // the same sequence on every machine
 
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();

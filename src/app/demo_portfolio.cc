@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/csv.h"
+#include "base/split_mix.h"
 
 namespace sargs {
 namespace {
@@ -16,14 +17,9 @@ namespace {
 // splitmix64: tiny, fast and identical everywhere.
 class Rng {
  public:
-  explicit Rng(uint64_t seed) : s_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int64_t Below(int64_t n) { return n <= 0 ? 0 : static_cast<int64_t>(Next() % static_cast<uint64_t>(n)); }
+  explicit Rng(uint64_t seed) : g_{seed} {}
+  uint64_t Next() { return g_.Next(); }
+  int64_t Below(int64_t n) { return g_.Below(n); }
   // Uniform in [lo, hi].
   int64_t Range(int64_t lo, int64_t hi) { return hi <= lo ? lo : lo + Below(hi - lo + 1); }
   bool Percent(int p) { return Below(100) < p; }
@@ -34,16 +30,12 @@ class Rng {
   int64_t Scale(int64_t value, int lo, int hi) { return value * Range(lo, hi) / 100; }
 
  private:
-  uint64_t s_;
+  SplitMix64 g_;
 };
 
 // The splitmix64 finaliser: nearby inputs give unrelated outputs, so every
 // client (and every client's transactions) gets its own random stream.
-uint64_t Mix(uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
+uint64_t Mix(uint64_t z) { return SplitMixFinalise(z); }
 
 // The seed of stream `salt` of item `n` (a client or a block of clients).
 uint64_t Stream(uint64_t seed, uint64_t salt, uint64_t n) { return Mix(Mix(seed + salt) ^ (n * 2 + 1)); }

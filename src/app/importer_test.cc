@@ -556,3 +556,89 @@ TEST_F(ImporterTest, DefaultCapIsOneHundred) {
 
 }  // namespace
 }  // namespace sargs
+
+namespace sargs {
+namespace {
+
+// ---- the cash_typical column, the earliest booking, files without accounts ----
+
+TEST_F(ImporterTest, CashTypicalIsOptionalAndStored) {
+  std::string clients = std::string(kClientsCsv);
+  // Add the column: K1 exempt, K2 empty (= false).
+  clients.replace(clients.find("onboarding\n"), 11, "onboarding,cash_typical\n");
+  clients.replace(clients.find(",in_person\n"), 11, ",in_person,true\n");
+  clients.replace(clients.find(",remote\n"), 8, ",remote,\n");
+  ImportReport report = Import({Write("clients.csv", clients)});
+  ASSERT_TRUE(report.errors.empty()) << Describe(report.errors);
+  EXPECT_EQ(Query("SELECT cash_typical FROM clients WHERE id='K1'"), "1");
+  EXPECT_EQ(Query("SELECT cash_typical FROM clients WHERE id='K2'"), "0");
+  std::map<std::string, bool> read;
+  ASSERT_TRUE(store_->ForEachClient(*ParseDate("2026-06-30"), 30, nullptr, [&](ClientRecord& r) -> Result<bool> {
+    read[r.client.id] = r.client.cash_typical;
+    return true;
+  }));
+  EXPECT_EQ(read, (std::map<std::string, bool>{{"K1", true}, {"K2", false}}));
+
+  clients.replace(clients.find(",in_person,true\n"), 16, ",in_person,often\n");
+  ImportReport bad = Import({Write("bad/clients.csv", clients)});
+  ExpectProblems(bad, {{"clients.csv", 2, 93, "cash_typical", "true"}});
+}
+
+TEST_F(ImporterTest, EarliestBookingIsKeptAcrossImports) {
+  EXPECT_EQ(store_->EarliestBooking().value(), std::nullopt);
+  Import(WriteValid());
+  EXPECT_EQ(store_->EarliestBooking().value(), ParseDate("2025-06-10").value());
+  // A later import of later transactions leaves it; an earlier one moves it.
+  Import({Write("later/transactions.csv", "tx_id,account_id,client_id,booked_at,direction,amount_eur,currency,channel\n"
+                                          "T9,A1,K1,2026-01-05,credit,10,EUR,transfer\n")});
+  EXPECT_EQ(store_->EarliestBooking().value(), ParseDate("2025-06-10").value());
+  Import({Write("earlier/transactions.csv", "tx_id,account_id,client_id,booked_at,direction,amount_eur,currency,channel\n"
+                                            "T0,A1,K1,2024-12-31T23:30:00,debit,10,EUR,transfer\n")});
+  EXPECT_EQ(store_->EarliestBooking().value(), ParseDate("2024-12-31").value());
+}
+
+// A sink that keeps nothing of the database: what `sargs monitor --input`
+// sees of the importer.
+class CountingSink : public ImportSink {
+ public:
+  Result<bool> HasClient(const std::string&) override { return false; }
+  Result<std::optional<std::string>> AccountOwner(const std::string&) override { return std::nullopt; }
+  Result<bool> Put(const Client&) override { return true; }
+  Result<bool> Put(const Person&) override { return true; }
+  Result<bool> Put(const Account&) override { return true; }
+  Result<bool> Put(const Transaction& t) override {
+    owners[t.account_id] = t.client_id;
+    return true;
+  }
+  Result<bool> Put(const Fact&) override { return true; }
+  Result<bool> Put(const CountryLink&) override { return true; }
+  Result<bool> Put(const Review&) override { return true; }
+  std::map<std::string, std::string> owners;
+};
+
+TEST_F(ImporterTest, WithoutAnAccountsFileTheFirstTransactionNamesTheOwner) {
+  const std::string clients = Write("clients.csv", kClientsCsv);
+  const std::string txs = Write("transactions.csv",
+                                "tx_id,account_id,client_id,booked_at,direction,amount_eur,currency,channel\n"
+                                "T1,X1,K1,2025-06-10,credit,10,EUR,transfer\n"
+                                "T2,X2,K2,2025-06-10,credit,10,EUR,transfer\n"
+                                "T3,X1,K1,2025-06-11,debit,5,EUR,transfer\n"
+                                "T4,X1,K2,2025-06-12,debit,5,EUR,transfer\n");
+  const std::vector<std::pair<ImportKind, std::string>> plan = {{ImportKind::kClients, clients},
+                                                                {ImportKind::kTransactions, txs}};
+  CountingSink strict;
+  auto refused = ReadFiles(strict, plan, ImportOptions{}, ShippedReference());
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->errors.size(), 4u) << Describe(refused->errors);  // every account is unknown
+
+  ImportOptions options;
+  options.accounts_from_transactions = true;
+  CountingSink lenient;
+  auto read = ReadFiles(lenient, plan, options, ShippedReference());
+  ASSERT_TRUE(read.has_value());
+  // X1 belongs to K1 from its first row on: K2's row on it is still wrong.
+  ExpectProblems(*read, {{"transactions.csv", 5, 4, "account_id", "belongs to client 'K1'"}});
+}
+
+}  // namespace
+}  // namespace sargs

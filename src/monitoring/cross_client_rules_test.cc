@@ -1,5 +1,6 @@
 #include "monitoring/cross_client_rules.h"
 
+#include "base/split_mix.h"
 #include "monitoring/graph.h"
 
 #include <gmock/gmock.h>
@@ -18,16 +19,7 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
-struct Rng {  // splitmix64: the same sequence on every machine
-  uint64_t s;
-  uint64_t Next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint32_t Below(uint32_t n) { return static_cast<uint32_t>(Next() % n); }
-};
+using Rng = SplitMix64;  // the same sequence on every machine
 
 // Builds a CrossClientInput from readable strings, interning them as a
 // caller would. Every rule is switched off until a test switches it on, so
@@ -631,8 +623,8 @@ TEST_F(CrossClientTest, RandomInputsMatchTheDefinitions) {
     for (int i = 0; i < n; ++i) {
       const std::string c = "C" + std::to_string(rng.Below(clients));
       char when[32];
-      std::snprintf(when, sizeof when, "2026-%02u-%02uT%02u:%02u:00", 3 + rng.Below(2), 27 + rng.Below(2),
-                    rng.Below(2) ? 23u : 0u, rng.Below(60));
+      std::snprintf(when, sizeof when, "2026-%02d-%02dT%02d:%02d:00", static_cast<int>(3 + rng.Below(2)),
+                    static_cast<int>(27 + rng.Below(2)), rng.Below(2) ? 23 : 0, static_cast<int>(rng.Below(60)));
       const std::string id = "T" + std::to_string(i);
       switch (rng.Below(3)) {
         case 0: Online(id, c, "ip" + std::to_string(rng.Below(3)), when); break;
@@ -705,7 +697,7 @@ TEST_F(CrossClientTest, RandomGraphsCountInternalTransfersOnce) {
       const std::string other = "C" + std::to_string(rng.Below(5));
       const std::string amount = std::to_string(100 + rng.Below(1'000)) + ".00";
       char when[16];
-      std::snprintf(when, sizeof when, "2026-03-%02u", 1 + rng.Below(20));
+      std::snprintf(when, sizeof when, "2026-03-%02d", static_cast<int>(1 + rng.Below(20)));
       const std::string id = "T" + std::to_string(i);
       switch (rng.Below(3)) {
         case 0: Internal(id, c, "LV" + c, other, "LV" + other + (rng.Below(2) ? "b" : ""), amount, when); break;

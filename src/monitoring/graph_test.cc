@@ -7,6 +7,8 @@
 #include <set>
 #include <vector>
 
+#include "base/split_mix.h"
+
 namespace sargs {
 namespace {
 
@@ -15,16 +17,7 @@ using ::testing::IsEmpty;
 
 constexpr int64_t kDay = kSecondsPerDay;
 
-struct Rng {  // splitmix64: the same sequence on every machine
-  uint64_t s;
-  uint64_t Next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int64_t Below(int64_t n) { return static_cast<int64_t>(Next() % static_cast<uint64_t>(n)); }
-};
+using Rng = SplitMix64;  // the same sequence on every machine
 
 // Transfers in a test get ids in the order they are written.
 class Graph {
@@ -678,4 +671,5 @@ TEST(GraphGoldenTest, PlantedPatternsInRandomBackground) {
 }
 
 }  // namespace
-}  // namespace sargs
+}  // namespace sargs#include "base/split_mix.h"
+
