@@ -104,7 +104,7 @@ Result<MonitorReport> MonitorStream::Evaluate(const Scorer& scorer, const Refere
     }
     ++report.clients;
     report.transactions += static_cast<int64_t>(n);
-    bar.Update(static_cast<uint64_t>(report.clients), report.transactions);
+    bar.Update(static_cast<uint64_t>(report.clients), report.clients);
     if (n == 0) continue;
     std::span<const Transaction> view(txs.data(), n);
     if (cross) cross_data.AddTransactions(view, std::span<const uint64_t>(refs.data(), n));
@@ -122,12 +122,15 @@ Result<MonitorReport> MonitorStream::Evaluate(const Scorer& scorer, const Refere
       on_alert(a);
     }
   }
-  bar.Done(report.transactions);
+  bar.Done(report.clients);
   if (cross) {
+    Progress cross_bar(progress, "cross-client rules", 1, "passes");
+    cross_bar.Update(0, 0);
     auto alerts = TRY(cross_data.Evaluate(m.monitoring, [&](uint64_t entry) {
       auto key = PeekTxRecord(stage_.Record(stage_.entries()[entry]));
       return key ? std::string(key->id) : std::string();
     }));
+    cross_bar.Done(1);
     for (Alert& a : alerts) {
       a.id = ++alerts_raised;
       ++report.by_rule[a.rule];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "base/varint.h"
 #include "monitoring/client_rules.h"
 #include "monitoring/cross_client_data.h"
 
@@ -39,23 +40,22 @@ Result<std::vector<Alert>> StoredCrossClientAlerts(Store& store, const Monitorin
   TRY(store.ForEachClientIdentity([&](const Client& c) { data.AddClient(c); }));
   TRY(store.ForEachKeyPerson([&](const Person& p) { data.AddPerson(p); }));
   TRY(store.ForEachAccount([&](const Account& a) { data.AddAccount(a.id, a.client_id); }));
-  // The ids of the transactions kept, each as a length byte pair and its
-  // text; a transaction's reference is where its id starts.
+  // The ids of the transactions kept, each as its length (a varint) and its
+  // text; a transaction's reference is where its entry starts.
   std::string ids;
   TRY(store.ForEachTransaction(since, [&](const Transaction& t) {
     if (to && t.booked.date > *to) return;
     const size_t before = data.transaction_count();
     data.AddTransaction(t, ids.size());
     if (data.transaction_count() == before) return;  // no rule can use it
-    const size_t n = std::min<size_t>(t.id.size(), 0xFFFF);
-    ids += static_cast<char>(n >> 8);
-    ids += static_cast<char>(n & 0xFF);
-    ids.append(t.id, 0, n);
+    PutVarint(t.id.size(), ids);
+    ids += t.id;
   }));
   return data.Evaluate(params, [&](uint64_t ref) {
-    const size_t n = static_cast<size_t>(static_cast<unsigned char>(ids[ref])) << 8 |
-                     static_cast<unsigned char>(ids[ref + 1]);
-    return ids.substr(ref + 2, n);
+    size_t pos = static_cast<size_t>(ref);
+    uint64_t n = 0;
+    GetVarint(ids, pos, n);  // written just above: cannot fail
+    return ids.substr(pos, static_cast<size_t>(n));
   });
 }
 
