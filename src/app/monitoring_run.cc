@@ -82,11 +82,7 @@ Result<MonitorReport> RunMonitor(Store& store, const Scorer& scorer, const Refer
     }
   }
   auto raise = [&](Alert& a) -> Result<bool> {
-    if (!options.dry_run) {
-      auto id = TRY(store.AddAlert(a));
-      if (!id) return true;  // raised by an earlier run
-      a.id = *id;
-    }
+    if (!options.dry_run && !TRY(store.AddAlert(a))) return true;  // raised by an earlier run
     ++report.by_rule[a.rule];
     if (!options.dry_run) report.alerts.push_back(std::move(a));
     return true;

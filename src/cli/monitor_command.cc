@@ -31,7 +31,9 @@ void PrintAlert(const Alert& a, const std::string& format) {
     w.Key("window_end").String(FormatDate(a.window_end)).Key("amount").Raw(a.amount.ToString());
     w.Key("tx_ids").BeginArray();
     for (const std::string& id : a.tx_ids) w.String(id);
-    w.EndArray().Key("explanation").String(a.explanation).Key("status").String(ToString(a.status)).EndObject();
+    w.EndArray().Key("explanation").String(a.explanation).Key("status").String(ToString(a.status));
+    if (!a.created_at.empty()) w.Key("created_at").String(a.created_at).Key("updated_at").String(a.updated_at);
+    w.EndObject();
     std::printf("%s\n", w.str().c_str());
   } else if (format == "csv") {
     std::printf("%lld,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", static_cast<long long>(a.id), CsvEscape(a.rule).c_str(),

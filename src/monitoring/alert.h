@@ -26,6 +26,10 @@ struct Alert {
   std::vector<std::string> tx_ids;  // the evidence, in booking order
   std::string explanation;          // which numbers crossed which parameter
   AlertStatus status = AlertStatus::kOpen;
+  // When the store recorded it and last changed its status (UTC, ISO 8601);
+  // empty for an alert that is not stored (a dry run, `monitor --input`).
+  std::string created_at;
+  std::string updated_at;
 
   // tx_ids separated by ';', as stored and printed.
   std::string TxIdList() const;

@@ -27,7 +27,7 @@ AlertStatus ParseStatus(std::string_view s) {
 
 }  // namespace
 
-Result<std::optional<int64_t>> Store::AddAlert(const Alert& a) {
+Result<bool> Store::AddAlert(Alert& a) {
   auto* ins = TRY(Prepared("alert_add", R"sql(
     INSERT OR IGNORE INTO alerts (rule, factor, client_id, window_start, window_end, amount_cents, tx_ids,
                                   explanation, status)
@@ -35,13 +35,15 @@ Result<std::optional<int64_t>> Store::AddAlert(const Alert& a) {
   ins->Bind(1, a.rule).Bind(2, a.factor).Bind(3, a.client_id).Bind(4, FormatDate(a.window_start));
   ins->Bind(5, FormatDate(a.window_end)).Bind(6, a.amount.cents()).Bind(7, a.TxIdList()).Bind(8, a.explanation);
   TRY(ins->Run());
-  if (db_.Changes() == 0) return std::optional<int64_t>();
-  auto* id = TRY(Prepared("alert_last_id", "SELECT last_insert_rowid()"));
-  TRY(id->Step());
-  int64_t alert_id = id->Int(0);
-  id->Reset();
-  TRY(AuditAlert(alert_id, "raised", a.explanation, "sargs"));
-  return std::optional<int64_t>(alert_id);
+  if (db_.Changes() == 0) return false;
+  auto* added = TRY(Prepared("alert_added", "SELECT id, created_at, updated_at FROM alerts WHERE id = last_insert_rowid()"));
+  TRY(added->Step());
+  a.id = added->Int(0);
+  a.created_at = added->Text(1);
+  a.updated_at = added->Text(2);
+  added->Reset();
+  TRY(AuditAlert(a.id, "raised", a.explanation, "sargs"));
+  return true;
 }
 
 Result<bool> Store::AuditAlert(int64_t alert_id, const std::string& action, const std::string& note,
@@ -52,8 +54,8 @@ Result<bool> Store::AuditAlert(int64_t alert_id, const std::string& action, cons
 
 Result<std::vector<Alert>> Store::Alerts(std::optional<AlertStatus> status, std::optional<int64_t> id) {
   std::string sql =
-      "SELECT id, rule, factor, client_id, window_start, window_end, amount_cents, tx_ids, explanation, status "
-      "FROM alerts WHERE 1=1";
+      "SELECT id, rule, factor, client_id, window_start, window_end, amount_cents, tx_ids, explanation, status, "
+      "created_at, updated_at FROM alerts WHERE 1=1";
   if (status) sql += " AND status = ?1";
   if (id) sql += " AND id = ?2";
   auto q = TRY(db_.Prepare(sql + " ORDER BY id"));
@@ -72,6 +74,8 @@ Result<std::vector<Alert>> Store::Alerts(std::optional<AlertStatus> status, std:
     a.tx_ids = SplitIds(q.Text(7));
     a.explanation = q.Text(8);
     a.status = ParseStatus(q.Text(9));
+    a.created_at = q.Text(10);
+    a.updated_at = q.Text(11);
     out.push_back(std::move(a));
   }
   return out;

@@ -147,7 +147,9 @@ class Store {
 
   // Monitoring alerts (alert_store.cc). AddAlert returns the new id, or
   // nullopt when the same rule, client and window already has an alert.
-  Result<std::optional<int64_t>> AddAlert(const Alert& a);
+  // Stores `a` unless an alert with its rule, client and window exists:
+  // true and `a`'s id and timestamps set when it was new, false otherwise.
+  Result<bool> AddAlert(Alert& a);
   Result<std::vector<Alert>> Alerts(std::optional<AlertStatus> status, std::optional<int64_t> id = std::nullopt);
   // Confirms (recording the factor as a fact) or dismisses (a note is
   // required) an open alert; the decision goes to the audit log.
