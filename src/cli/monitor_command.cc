@@ -147,11 +147,12 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
         if (!flags->persons.empty()) plan.emplace_back(ImportKind::kPersons, flags->persons);
         if (!flags->accounts.empty()) plan.emplace_back(ImportKind::kAccounts, flags->accounts);
         plan.emplace_back(ImportKind::kTransactions, flags->input);
-        ImportReport read = TRY(ReadFiles(stream, plan, read_options, ref));
-        if (!read.errors.empty()) {
-          for (const Error& e : read.errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
-          if (read.truncated) std::fprintf(stderr, "(more problems not shown)\n");
-          std::fprintf(stderr, "sargs: %zu problems; nothing was monitored\n", read.errors.size());
+        auto read = ReadFiles(stream, plan, read_options, ref);
+        if (!read) return Report(read.error(), kExitBadInput);  // a file that cannot be read
+        if (!read->errors.empty()) {
+          for (const Error& e : read->errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
+          std::fprintf(stderr, "sargs: %zu problem%s%s; nothing was monitored\n", read->errors.size(),
+                       read->errors.size() == 1 ? "" : "s", read->truncated ? " (more not shown)" : "");
           return kExitBadInput;
         }
         if (flags->dry_run) {
