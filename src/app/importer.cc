@@ -123,7 +123,7 @@ struct Row {
 class Importer {
  public:
   Importer(ImportSink& sink, const ImportOptions& options, const ReferenceData& ref, ImportReport& report)
-      : store_(sink), options_(options), ref_(ref), report_(report) {}
+      : sink_(sink), options_(options), ref_(ref), report_(report) {}
 
 
   Result<bool> ImportFile(const std::string& path, ImportKind kind) {
@@ -387,7 +387,7 @@ class Importer {
   StringTable<uint8_t>::Slot* KnownClientKey(std::string_view id) {
     auto* slot = clients_.Find(id);
     if (slot) return slot;
-    auto found = store_.HasClient(std::string(id));
+    auto found = sink_.HasClient(std::string(id));
     if (!found) {
       fatal_ = found.error();
       return nullptr;
@@ -401,7 +401,7 @@ class Importer {
   // The owner of an account in the database or this import, or null.
   const std::string_view* AccountOwner(std::string_view id) {
     if (auto* slot = accounts_.Find(id)) return &slot->value;
-    auto owner = store_.AccountOwner(std::string(id));
+    auto owner = sink_.AccountOwner(std::string(id));
     if (!owner) {
       fatal_ = owner.error();
       return nullptr;
@@ -533,7 +533,7 @@ class Importer {
     c.transaction_limit = *limit;
     c.onboarding = onboarding;
     c.cash_typical = cash_typical;
-    return store_.Put(c);
+    return sink_.Put(c);
   }
 
   Result<bool> HandlePerson(const Row& r) {
@@ -551,7 +551,7 @@ class Importer {
     client->value |= kAffected;
     ++report_.rows[1];
     if (!Clean()) return true;
-    return store_.Put(Person{*id, std::string(client->key), *role, *name, *birth, *country, *citizenship, *pep});
+    return sink_.Put(Person{*id, std::string(client->key), *role, *name, *birth, *country, *citizenship, *pep});
   }
 
   Result<bool> HandleAccount(const Row& r) {
@@ -570,7 +570,7 @@ class Importer {
     accounts_.Insert(*id, client->key).first->value = client->key;
     ++report_.rows[2];
     if (!Clean()) return true;
-    return store_.Put(Account{*id, std::string(client->key), **opened, *currency});
+    return sink_.Put(Account{*id, std::string(client->key), **opened, *currency});
   }
 
   // Transactions come by the million: this path avoids per-row allocation
@@ -657,7 +657,7 @@ class Importer {
     t.ip = r.Get(13);
     t.atm_id = r.Get(14);
     t.device_id = r.Get(15);
-    return store_.Put(t);
+    return sink_.Put(t);
   }
 
   Result<bool> HandleFact(const Row& r) {
@@ -681,7 +681,7 @@ class Importer {
     Affect(*client);
     ++report_.rows[4];
     if (!Clean()) return true;
-    return store_.Put(Fact{*client, *factor, **observed, *expires, *note, *author});
+    return sink_.Put(Fact{*client, *factor, **observed, *expires, *note, *author});
   }
 
   Result<bool> HandleLink(const Row& r) {
@@ -695,7 +695,7 @@ class Importer {
     Affect(*client);
     ++report_.rows[5];
     if (!Clean()) return true;
-    return store_.Put(CountryLink{*client, *party, *country, *reason});
+    return sink_.Put(CountryLink{*client, *party, *country, *reason});
   }
 
   Result<bool> HandleReview(const Row& r) {
@@ -724,10 +724,10 @@ class Importer {
     Affect(*client);
     ++report_.rows[6];
     if (!Clean()) return true;
-    return store_.Put(Review{*client, *kind, **on, days, std::string(r.Get(4)), std::string(r.Get(5))});
+    return sink_.Put(Review{*client, *kind, **on, days, std::string(r.Get(4)), std::string(r.Get(5))});
   }
 
-  ImportSink& store_;
+  ImportSink& sink_;
   const ImportOptions& options_;
   const ReferenceData& ref_;
   ImportReport& report_;
@@ -805,19 +805,19 @@ namespace {
 // accounts the files do not contain.
 class StoreSink : public ImportSink {
  public:
-  explicit StoreSink(Store& store) : store_(store) {}
-  Result<bool> HasClient(const std::string& id) override { return store_.HasClient(id); }
-  Result<std::optional<std::string>> AccountOwner(const std::string& id) override { return store_.AccountOwner(id); }
-  Result<bool> Put(const Client& c) override { return store_.Put(c); }
-  Result<bool> Put(const Person& p) override { return store_.Put(p); }
-  Result<bool> Put(const Account& a) override { return store_.Put(a); }
-  Result<bool> Put(const Transaction& t) override { return store_.Put(t); }
-  Result<bool> Put(const Fact& f) override { return store_.Put(f); }
-  Result<bool> Put(const CountryLink& l) override { return store_.Put(l); }
-  Result<bool> Put(const Review& r) override { return store_.Put(r); }
+  explicit StoreSink(Store& store) : sink_(store) {}
+  Result<bool> HasClient(const std::string& id) override { return sink_.HasClient(id); }
+  Result<std::optional<std::string>> AccountOwner(const std::string& id) override { return sink_.AccountOwner(id); }
+  Result<bool> Put(const Client& c) override { return sink_.Put(c); }
+  Result<bool> Put(const Person& p) override { return sink_.Put(p); }
+  Result<bool> Put(const Account& a) override { return sink_.Put(a); }
+  Result<bool> Put(const Transaction& t) override { return sink_.Put(t); }
+  Result<bool> Put(const Fact& f) override { return sink_.Put(f); }
+  Result<bool> Put(const CountryLink& l) override { return sink_.Put(l); }
+  Result<bool> Put(const Review& r) override { return sink_.Put(r); }
 
  private:
-  Store& store_;
+  Store& sink_;
 };
 
 }  // namespace

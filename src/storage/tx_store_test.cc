@@ -833,3 +833,42 @@ TEST_F(TxStoreTest, Schema1DatabaseIsMigrated) {
 
 }  // namespace
 }  // namespace sargs
+
+namespace sargs {
+namespace {
+
+// A schema-2 database gains clients.cash_typical (false for everyone) and
+// the remembered earliest booking date when opened.
+TEST_F(TxStoreTest, Schema2DatabaseIsMigrated) {
+  const std::string path = (dir_ / "v2.db").string();
+  {
+    auto opened = Store::Open(path);
+    ASSERT_TRUE(opened.has_value()) << opened.error().ToString();
+    Client c;
+    c.id = "K1";
+    c.name = "Anna";
+    c.country = "LV";
+    c.cash_typical = true;
+    ASSERT_TRUE(opened->Begin());
+    ASSERT_TRUE(opened->Put(c));
+    ASSERT_TRUE(opened->Commit());
+    Commit(*opened, {Tx("T1", "K1", Day(2025, 3, 4)), Tx("T2", "K1", Day(2024, 11, 30))});
+    ASSERT_TRUE(opened->db().Exec("ALTER TABLE clients DROP COLUMN cash_typical; "
+                                  "UPDATE meta SET value = '2' WHERE key = 'schema_version'; "
+                                  "DELETE FROM meta WHERE key = 'earliest_booking'"));
+  }
+  auto reopened = Store::Open(path);
+  ASSERT_TRUE(reopened.has_value()) << reopened.error().ToString();
+  auto version = reopened->db().Prepare("SELECT value FROM meta WHERE key='schema_version'");
+  ASSERT_TRUE(version.has_value() && version->Step().value_or(false));
+  EXPECT_EQ(version->Text(0), "3");
+  auto flag = reopened->db().Prepare("SELECT cash_typical FROM clients WHERE id = 'K1'");
+  ASSERT_TRUE(flag.has_value() && flag->Step().value_or(false));
+  EXPECT_EQ(flag->Int(0), 0);
+  auto earliest = reopened->EarliestBooking();
+  ASSERT_TRUE(earliest.has_value());
+  EXPECT_EQ(*earliest, std::optional<Date>(Day(2024, 11, 30)));
+}
+
+}  // namespace
+}  // namespace sargs
