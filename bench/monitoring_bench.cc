@@ -25,6 +25,7 @@
 #include "app/monitor_stream.h"
 #include "app/monitoring_run.h"
 #include "base/calendar.h"
+#include "base/memory_policy.h"
 #include "monitoring/client_rules.h"
 
 namespace {
@@ -125,6 +126,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: monitoring_bench CSV_DIR [DB]\n");
     return 2;
   }
+  KeepFreedMemory();  // as sargs does
   const std::string dir = argv[1];
   const Date as_of = *ParseDate("2026-06-30");
   const ReferenceData& ref = ShippedReference();

@@ -1,10 +1,12 @@
 // sargs: the command line of the Sargs risk engine.
 #include <cstdio>
 
+#include "base/memory_policy.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
   using namespace sargs::cli;
+  sargs::KeepFreedMemory();
   CLI::App app{"Sargs — client risk scoring and due diligence under FCMC regulation No. 135"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "sargs 0.1.0");
