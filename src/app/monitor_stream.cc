@@ -12,7 +12,9 @@ namespace sargs {
 
 MonitorStream::ClientData& MonitorStream::Data(std::string_view client_id) {
   // The importer has checked that every reference names a client read before.
-  return clients_[index_.Find(client_id)->value];
+  // Files are usually grouped by client: the last one is checked first.
+  if (last_ == nullptr || last_->client.id != client_id) last_ = &clients_[index_.Find(client_id)->value];
+  return *last_;
 }
 
 Result<bool> MonitorStream::Put(const Client& c) {

@@ -56,6 +56,7 @@ class MonitorStream : public ImportSink {
 
   std::deque<ClientData> clients_;  // (a vector would copy a million clients as it grows)
   StringTable<uint32_t> index_;  // client id -> position in clients_
+  ClientData* last_ = nullptr;   // the client Data found last (deque elements do not move)
   TxStage stage_;
   Transaction kept_;  // the fields the rules read of the transaction being added
   std::vector<TxStage::Group> groups_;  // stage_ sorted, once
