@@ -1195,6 +1195,8 @@ void Background(const Context& ctx, const Profile& p, Rng& r, int64_t count, Dat
 
 }  // namespace
 
+Date DemoHistoryStart(Date as_of) { return AddMonths(as_of, -15); }
+
 void GenerateDemoPortfolio(const DemoOptions& options, const DemoSinks& sinks) {
   Out clients(sinks.clients), persons(sinks.persons), accounts(sinks.accounts), txs(sinks.transactions),
       facts(sinks.facts), links(sinks.links), injected(sinks.injected);
@@ -1215,7 +1217,7 @@ void GenerateDemoPortfolio(const DemoOptions& options, const DemoSinks& sinks) {
   ctx.o = options;
   ctx.n = options.clients;
   ctx.as_of = options.as_of;
-  ctx.window_start = AddMonths(ctx.as_of, -15);
+  ctx.window_start = DemoHistoryStart(ctx.as_of);
   ctx.first_full = YearMonth::Of(ctx.window_start) + 1;
   ctx.last_full = YearMonth::Of(ctx.as_of) - 1;
   // Enough ATMs and employers that strangers meet at one only by design.

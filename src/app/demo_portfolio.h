@@ -90,6 +90,11 @@ struct DemoSinks {
 // digits in large portfolios); a transfer between two clients names the
 // other client as counterparty_id.
 // Every person row has its own person_id (the import's unique key).
+// The first day of the portfolio's transaction data (15 months before
+// as_of): its history is complete from then, not before — what
+// `sargs import --history-complete-from` says for it.
+Date DemoHistoryStart(Date as_of);
+
 void GenerateDemoPortfolio(const DemoOptions& options, const DemoSinks& sinks);
 
 }  // namespace sargs

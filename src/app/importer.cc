@@ -835,6 +835,9 @@ Result<ImportReport> ImportFiles(Store& store, const std::vector<std::string>& f
   TRY(store.Begin(bytes >= (uintmax_t{64} << 20)));
   StoreSink sink(store);
   auto report = ReadFiles(sink, plan, options, ref);
+  if (report && report->errors.empty() && options.history_complete_from) {
+    if (auto set = store.SetHistoryCompleteFrom(*options.history_complete_from); !set) report = tl::unexpected(set.error());
+  }
   if (!report || !report->errors.empty()) {
     store.Rollback();
     return report;

@@ -33,6 +33,9 @@ struct ImportOptions {
   // that transaction's client (later rows must agree). Default: off, an
   // unknown account is an error.
   bool accounts_from_transactions = false;
+  // When set, the database records that its transaction history is complete
+  // from this day (Store::SetHistoryCompleteFrom), with the import.
+  std::optional<Date> history_complete_from;
 };
 
 struct ImportReport {

@@ -584,17 +584,22 @@ TEST_F(ImporterTest, CashTypicalIsOptionalAndStored) {
   ExpectProblems(bad, {{"clients.csv", 2, 93, "cash_typical", "true"}});
 }
 
-TEST_F(ImporterTest, EarliestBookingIsKeptAcrossImports) {
-  EXPECT_EQ(store_->EarliestBooking().value(), std::nullopt);
-  Import(WriteValid());
-  EXPECT_EQ(store_->EarliestBooking().value(), ParseDate("2025-06-10").value());
-  // A later import of later transactions leaves it; an earlier one moves it.
-  Import({Write("later/transactions.csv", "tx_id,account_id,client_id,booked_at,direction,amount_eur,currency,channel\n"
-                                          "T9,A1,K1,2026-01-05,credit,10,EUR,transfer\n")});
-  EXPECT_EQ(store_->EarliestBooking().value(), ParseDate("2025-06-10").value());
-  Import({Write("earlier/transactions.csv", "tx_id,account_id,client_id,booked_at,direction,amount_eur,currency,channel\n"
-                                            "T0,A1,K1,2024-12-31T23:30:00,debit,10,EUR,transfer\n")});
-  EXPECT_EQ(store_->EarliestBooking().value(), ParseDate("2024-12-31").value());
+TEST_F(ImporterTest, HistoryCompleteFromIsRecordedWithACleanImportOnly) {
+  EXPECT_EQ(store_->HistoryCompleteFrom().value(), std::nullopt);
+  ImportOptions options;
+  options.history_complete_from = ParseDate("2025-01-01").value();
+  // A rejected import records nothing.
+  std::string bad = std::string(kClientsCsv);
+  bad.replace(bad.find("natural"), 7, "naturel");
+  ImportReport rejected = Import({Write("bad/clients.csv", bad)}, options);
+  ASSERT_FALSE(rejected.errors.empty());
+  EXPECT_EQ(store_->HistoryCompleteFrom().value(), std::nullopt);
+  ImportReport report = Import(WriteValid(), options);
+  ASSERT_TRUE(report.errors.empty()) << Describe(report.errors);
+  EXPECT_EQ(store_->HistoryCompleteFrom().value(), ParseDate("2025-01-01").value());
+  // An import without the option leaves what was said.
+  Import(WriteValid("again"));
+  EXPECT_EQ(store_->HistoryCompleteFrom().value(), ParseDate("2025-01-01").value());
 }
 
 // A sink that keeps nothing of the database: what `sargs monitor --input`

@@ -67,12 +67,7 @@ Result<MonitorReport> MonitorStream::Evaluate(const Scorer& scorer, const Refere
     stage_.ReleaseSpare();
     sorted_ = true;
   }
-  std::optional<Date> earliest;
-  for (const TxStage::Entry& e : stage_.entries()) {
-    const Date day{std::chrono::days(e.day)};
-    if (!earliest || day < *earliest) earliest = day;
-  }
-  const Methodology m = MonitoringMethodology(scorer.methodology(), earliest);
+  const Methodology m = MonitoringMethodology(scorer.methodology(), options.history_complete_from);
   MonitorReport report;
   const bool cross = AnyCrossClientRule(m.monitoring);
   CrossClientData cross_data;

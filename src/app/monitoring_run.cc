@@ -9,9 +9,9 @@
 
 namespace sargs {
 
-Methodology MonitoringMethodology(const Methodology& m, std::optional<Date> earliest_booking) {
+Methodology MonitoringMethodology(const Methodology& m, std::optional<Date> data_complete_from) {
   Methodology out = m;
-  if (!out.monitoring.history_complete_from) out.monitoring.history_complete_from = earliest_booking;
+  if (!out.monitoring.history_complete_from) out.monitoring.history_complete_from = data_complete_from;
   return out;
 }
 
@@ -71,7 +71,8 @@ Result<MonitorReport> RunMonitor(Store& store, const Scorer& scorer, const Refer
   }
   MonitorReport report;
   if (incremental && changed.empty()) return report;
-  const Methodology m = MonitoringMethodology(scorer.methodology(), TRY(store.EarliestBooking()));
+  const Methodology m = MonitoringMethodology(
+      scorer.methodology(), options.history_complete_from ? options.history_complete_from : TRY(store.HistoryCompleteFrom()));
   // An incremental run gives the cross-client rules the transactions a new
   // one can form a pattern with: from the start of its month, or its
   // longest window, before the earliest new booking.

@@ -27,6 +27,9 @@ struct MonitorOptions {
   std::optional<Date> from;   // only transactions booked on or after
   std::optional<Date> to;     // only transactions booked on or before
   bool dry_run = false;       // evaluate and count; store nothing
+  // From which day the data's history is complete (see
+  // MonitoringMethodology). RunMonitor reads it from the database when unset.
+  std::optional<Date> history_complete_from;
 };
 
 struct MonitorReport {
@@ -36,11 +39,13 @@ struct MonitorReport {
   int64_t transactions = 0;   // transactions read
 };
 
-// The methodology the rules run with: `m`, with the start of complete
-// history defaulting to the earliest booking date in the data. Without it an
-// institution that loads only recent transactions would see every older
-// account's first debit in the data as a "late" first debit (A2.50).
-Methodology MonitoringMethodology(const Methodology& m, std::optional<Date> earliest_booking);
+// The methodology the rules run with: `m`, whose `history_complete_from`
+// wins; without one, the data's own (`data_complete_from`, what the
+// institution said when it loaded the data). A2.49 and A2.50 judge only
+// relationships and accounts that began within complete history: an
+// institution that loaded its last year of transactions would otherwise see
+// every older account's first debit as a "late" first debit.
+Methodology MonitoringMethodology(const Methodology& m, std::optional<Date> data_complete_from);
 
 // A2.53-A2.55 apply only to clients whose activity is not linked to Latvia
 // and who have no annex 1 factor; only for those is a score needed.

@@ -119,6 +119,7 @@ void RegisterDemo(CLI::App& app, Outcome& out) {
       Store store = TRY(Store::Open(flags->db));
       ImportOptions import_options;
       import_options.progress = ::isatty(STDERR_FILENO);
+      import_options.history_complete_from = DemoHistoryStart(*as_of);
       std::vector<std::string> files;
       for (const char* name : {"clients", "persons", "accounts", "transactions", "facts", "links"}) {
         files.push_back((dir / (std::string(name) + ".csv")).string());

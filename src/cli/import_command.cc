@@ -13,7 +13,7 @@ void RegisterImport(CLI::App& app, Outcome& out) {
   struct Flags {
     ScoringFlags scoring;
     std::vector<std::string> files;
-    std::string kind;
+    std::string kind, history_complete_from;
     int max_errors = 100;
     bool no_rescore = false;
   };
@@ -24,10 +24,16 @@ void RegisterImport(CLI::App& app, Outcome& out) {
   cmd->add_option("--kind", flags->kind, "File kind for every file: clients|persons|accounts|transactions|facts|links|reviews");
   cmd->add_option("--max-errors", flags->max_errors, "Stop after this many problems (default 100)");
   cmd->add_flag("--no-rescore", flags->no_rescore, "Do not re-score the clients whose data changed");
+  cmd->add_option("--history-complete-from", flags->history_complete_from,
+                  "YYYY-MM-DD: the database's transactions are complete from this day (monitoring judges "
+                  "late first credits and debits, A2.49 and A2.50, only for relationships and accounts begun since)");
   cmd->callback([flags, &out] {
     const ReferenceData& ref = ShippedReference();
     ImportOptions options;
     options.max_errors = std::max(1, flags->max_errors);
+    auto history = DateFlag(flags->history_complete_from, "--history-complete-from");
+    if (!history) return void(out.code = Report(history.error(), kExitBadInput));
+    options.history_complete_from = *history;
     options.progress = ::isatty(STDERR_FILENO);
     if (!flags->kind.empty()) {
       auto kind = ParseImportKind(flags->kind);

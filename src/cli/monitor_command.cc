@@ -84,7 +84,7 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
   struct Flags {
     ScoringFlags scoring;
     std::string from, to, format = "table", baseline;
-    std::string input, clients, accounts, persons;
+    std::string input, clients, accounts, persons, history_complete_from;
     bool dry_run = false;
   };
   auto flags = std::make_shared<Flags>();
@@ -103,6 +103,9 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
   cmd->add_option("--clients", flags->clients, "With --input: the clients file");
   cmd->add_option("--accounts", flags->accounts, "With --input: the accounts file (opening dates for A2.50)");
   cmd->add_option("--persons", flags->persons, "With --input: the persons file (UBOs, representatives)");
+  cmd->add_option("--history-complete-from", flags->history_complete_from,
+                  "YYYY-MM-DD: the transactions are complete from this day (default: as the database was told "
+                  "at import; with --input: complete). The methodology's history_complete_from wins");
   cmd->callback([flags, &out] {
     const bool files = !flags->input.empty();
     if (files == !flags->scoring.db.empty()) {
@@ -130,6 +133,7 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
       options.from = TRY(DateFlag(flags->from, "--from"));
       options.to = TRY(DateFlag(flags->to, "--to"));
       options.dry_run = flags->dry_run;
+      options.history_complete_from = TRY(DateFlag(flags->history_complete_from, "--history-complete-from"));
       std::optional<Scorer> base_scorer;
       std::optional<Methodology> baseline;
       if (flags->dry_run) {

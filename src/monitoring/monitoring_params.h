@@ -19,7 +19,9 @@ struct MonitoringParams {
   // complete. A2.49 and A2.50 ("the first credit/debit came months after
   // the start") look only at relationships and accounts that began on or
   // after it: for older ones the data cannot show which transaction was the
-  // first. Default: none (the history is complete).
+  // first. Default: none, and then the date the data was loaded with
+  // (app/monitoring_run.h MonitoringMethodology); with neither, the history
+  // is complete.
   std::optional<Date> history_complete_from;
 
   // A2.20 pass-through: on at least `min_days` days of a calendar month the

@@ -119,6 +119,17 @@ Result<std::vector<AlertAuditEntry>> Store::AlertAudit(int64_t alert_id) {
   return out;
 }
 
+Result<std::optional<Date>> Store::HistoryCompleteFrom() {
+  auto q = TRY(db_.Prepare("SELECT value FROM meta WHERE key = 'history_complete_from'"));
+  if (!TRY(q.Step())) return std::optional<Date>();
+  return std::optional<Date>(TRY(ParseDate(q.Text(0))));
+}
+
+Result<bool> Store::SetHistoryCompleteFrom(Date d) {
+  auto q = TRY(db_.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('history_complete_from', ?1)"));
+  return q.Bind(1, FormatDate(d)).Run();
+}
+
 Result<int64_t> Store::MonitorWatermark() {
   auto q = TRY(db_.Prepare("SELECT value FROM meta WHERE key = 'monitor_batch'"));
   if (!TRY(q.Step())) return int64_t{0};

@@ -145,8 +145,6 @@ Result<bool> Store::Migrate() {
         has_column = TRY(q.Step());
       }
       if (!has_column) TRY(db_.Exec("ALTER TABLE clients ADD COLUMN cash_typical INTEGER NOT NULL DEFAULT 0"));
-      TRY(db_.Exec("INSERT OR REPLACE INTO meta(key, value) SELECT 'earliest_booking', MIN(first_on) FROM tx_blocks "
-                   "HAVING MIN(first_on) IS NOT NULL"));
     }
     return db_.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
                     std::to_string(kSchemaVersion) + "')");

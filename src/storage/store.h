@@ -127,9 +127,11 @@ class Store {
   Result<bool> ForEachKeyPerson(const std::function<void(const Person&)>& fn);
   Result<bool> ForEachAccount(const std::function<void(const Account&)>& fn);
   Result<bool> ForEachTransaction(std::optional<Date> since, const std::function<void(const Transaction&)>& fn);
-  // The booking date of the earliest transaction ever stored (it does not
-  // move later when that transaction is replaced); nullopt when none.
-  Result<std::optional<Date>> EarliestBooking();
+  // From which day this database's transaction history is complete, as the
+  // importer was told (`sargs import --history-complete-from`); nullopt when
+  // it was never said, meaning complete.
+  Result<std::optional<Date>> HistoryCompleteFrom();
+  Result<bool> SetHistoryCompleteFrom(Date d);
 
   // Calls `fn` for each client (in id order) with its inputs as of `as_of`;
   // `only` restricts the pass to the given clients. Stops at the first error.

@@ -109,13 +109,6 @@ Result<bool> Store::FlushTransactions() {
     if (*tx_fresh_) TRY(NoteChange("*"));
   }
   std::vector<TxStage::Group> groups = stage_.Sorted();
-  // The earliest booking date is kept in meta, where monitoring reads it on
-  // every run, rather than found by scanning every block's first_on.
-  int32_t earliest = INT32_MAX;
-  for (const TxStage::Group& g : groups) earliest = std::min(earliest, g.entries.front().day);
-  auto* note = TRY(Prepared("tx_earliest", "INSERT INTO meta(key, value) VALUES ('earliest_booking', ?1) "
-                                           "ON CONFLICT(key) DO UPDATE SET value = min(value, excluded.value)"));
-  TRY(note->Bind(1, FormatDay(earliest)).Run());
   TRY(*tx_fresh_ ? WriteFresh(groups) : WriteMerged(groups));
   stage_.Clear();
   return true;
@@ -377,13 +370,6 @@ Result<int64_t> Store::LastTransactionBatch() {
   auto q = TRY(db_.Prepare("SELECT COALESCE(MAX(batch), 0) FROM tx_changes"));
   TRY(q.Step());
   return q.Int(0);
-}
-
-Result<std::optional<Date>> Store::EarliestBooking() {
-  TRY(FlushTransactions());
-  auto q = TRY(db_.Prepare("SELECT value FROM meta WHERE key = 'earliest_booking'"));
-  if (!TRY(q.Step())) return std::optional<Date>();
-  return std::optional<Date>(TRY(ParseDate(q.Text(0))));
 }
 
 Result<std::optional<Date>> Store::EarliestBookingAfter(int64_t batch) {
