@@ -18,9 +18,11 @@ build: setup
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DSARGS_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
-# The main job: a demo portfolio in $(DB), scored and summarised.
+# The main job: a demo portfolio in $(DB), scored, monitored (the first
+# alerts shown; all of them with `sargs alerts list --db $(DB)`) and summarised.
 run: build
 	$(BUILD)/sargs demo --db $(DB)
+	$(BUILD)/sargs monitor --db $(DB) | head -n 12
 	$(BUILD)/sargs summary --db $(DB)
 
 test: test-release test-asan
