@@ -45,9 +45,7 @@ Result<std::vector<Alert>> StoredCrossClientAlerts(Store& store, const Monitorin
   std::string ids;
   TRY(store.ForEachTransaction(since, [&](const Transaction& t) {
     if (to && t.booked.date > *to) return;
-    const size_t before = data.transaction_count();
-    data.AddTransaction(t, ids.size());
-    if (data.transaction_count() == before) return;  // no rule can use it
+    if (!data.AddTransaction(t, ids.size())) return;  // no rule can use it
     PutVarint(t.id.size(), ids);
     ids += t.id;
   }));
@@ -65,9 +63,10 @@ Result<MonitorReport> RunMonitor(Store& store, const Scorer& scorer, const Refer
                                  const MonitorOptions& options) {
   const bool incremental = !options.from && !options.to && !options.dry_run;
   const int64_t last_batch = TRY(store.LastTransactionBatch());
+  const int64_t watermark = incremental ? TRY(store.MonitorWatermark()) : 0;
   std::unordered_set<std::string> changed;
   if (incremental) {
-    for (std::string& id : TRY(store.ClientsChangedSince(TRY(store.MonitorWatermark())))) changed.insert(std::move(id));
+    for (std::string& id : TRY(store.ClientsChangedSince(watermark))) changed.insert(std::move(id));
   }
   MonitorReport report;
   if (incremental && changed.empty()) return report;
@@ -78,7 +77,7 @@ Result<MonitorReport> RunMonitor(Store& store, const Scorer& scorer, const Refer
   // longest window, before the earliest new booking.
   std::optional<Date> cross_from = options.from;
   if (incremental) {
-    if (auto earliest = TRY(store.EarliestBookingAfter(TRY(store.MonitorWatermark())))) {
+    if (auto earliest = TRY(store.EarliestBookingAfter(watermark))) {
       cross_from = CrossClientReadFrom(m.monitoring, *earliest);
     }
   }
@@ -99,9 +98,10 @@ Result<MonitorReport> RunMonitor(Store& store, const Scorer& scorer, const Refer
       ++report.clients;
       report.transactions += static_cast<int64_t>(txs.size());
       if (txs.empty()) return true;
+      const std::vector<Account> accounts = TRY(store.ClientAccounts(rec.client.id));
       MonitoredClient client;
       client.client = &rec.client;
-      client.accounts = TRY(store.ClientAccounts(rec.client.id));
+      client.accounts = accounts;
       client.has_annex1_factors = NeedsAnnex1Check(rec.client) && HasAnnex1Factors(scorer, rec.Input(), options.as_of);
       for (Alert& a : EvaluateClient(client, txs, m, ref)) TRY(raise(a));
       return true;

@@ -24,7 +24,7 @@ namespace sargs {
 // What the rules need to know about a client besides its transactions.
 struct MonitoredClient {
   const Client* client = nullptr;
-  std::vector<Account> accounts;  // for A2.50 (opening dates)
+  std::span<const Account> accounts;  // for A2.50 (opening dates)
   // The client has annex 1 factors (A2.53-A2.55 apply only without them).
   bool has_annex1_factors = false;
 };

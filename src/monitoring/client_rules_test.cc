@@ -65,6 +65,7 @@ class ClientRulesTest : public ::testing::Test {
     std::stable_sort(txs_.begin(), txs_.end(), [](const Transaction& a, const Transaction& b) {
       return a.booked.date < b.booked.date;
     });
+    mc_.accounts = accounts_;
     return EvaluateClient(mc_, txs_, m_, ref_);
   }
   // The alerts of one rule.
@@ -79,6 +80,7 @@ class ClientRulesTest : public ::testing::Test {
   const ReferenceData& ref_;
   Client client_;
   MonitoredClient mc_;
+  std::vector<Account> accounts_;
   Methodology m_;
   std::vector<Transaction> txs_;
 };
@@ -538,7 +540,7 @@ TEST_F(ClientRulesTest, LateFirstCreditDisabled) {
 // ---------------------------------------------------------------- A2.50
 
 TEST_F(ClientRulesTest, LateFirstDebitTwelveMonthsAfterOpening) {
-  mc_.accounts.push_back(Account{"A1", "C1", D("2025-03-10"), "EUR"});
+  accounts_.push_back(Account{"A1", "C1", D("2025-03-10"), "EUR"});
   Credit("2025-03-11", "500.00");
   Debit("2026-03-10", "200.00");
   Debit("2026-04-01", "200.00");  // not the first any more
@@ -554,7 +556,7 @@ TEST_F(ClientRulesTest, LateFirstDebitTwelveMonthsAfterOpening) {
 }
 
 TEST_F(ClientRulesTest, LateFirstDebitElevenMonthsIsNot) {
-  mc_.accounts.push_back(Account{"A1", "C1", D("2025-03-10"), "EUR"});
+  accounts_.push_back(Account{"A1", "C1", D("2025-03-10"), "EUR"});
   Debit("2026-03-09", "200.00");
   EXPECT_THAT(Of("A2.50"), IsEmpty());
 }
@@ -570,8 +572,8 @@ TEST_F(ClientRulesTest, LateFirstDebitUnknownAccountUsesRelationshipStart) {
 }
 
 TEST_F(ClientRulesTest, LateFirstDebitPerAccount) {
-  mc_.accounts.push_back(Account{"A1", "C1", D("2025-01-15"), "EUR"});
-  mc_.accounts.push_back(Account{"A2", "C1", D("2026-01-01"), "EUR"});
+  accounts_.push_back(Account{"A1", "C1", D("2025-01-15"), "EUR"});
+  accounts_.push_back(Account{"A2", "C1", D("2026-01-01"), "EUR"});
   Debit("2025-02-01", "10.00");                    // A1 early
   Debit("2027-01-05", "10.00").account_id = "A2";  // A2 late
   std::vector<Alert> a = Of("A2.50");

@@ -83,8 +83,10 @@ void CrossClientData::AddAccount(std::string_view account_id, std::string_view c
   account_owner_[AccountNumber(account_id)] = ClientNumber(client_id);
 }
 
-void CrossClientData::AddTransaction(const Transaction& t, uint64_t ref) {
-  AddTransactions(std::span<const Transaction>(&t, 1), std::span<const uint64_t>(&ref, 1));
+bool CrossClientData::AddTransaction(const Transaction& t, uint64_t ref) {
+  using Table = StringTable<uint32_t>;
+  return Add(t, ref, t.counterparty_account.empty() ? 0 : Table::Hash(t.counterparty_account),
+             t.ip.empty() ? 0 : Table::Hash(t.ip));
 }
 
 void CrossClientData::AddTransactions(std::span<const Transaction> txs, std::span<const uint64_t> refs) {
@@ -104,8 +106,8 @@ void CrossClientData::AddTransactions(std::span<const Transaction> txs, std::spa
   for (size_t i = 0; i < txs.size(); ++i) Add(txs[i], refs[i], hashes_[2 * i], hashes_[2 * i + 1]);
 }
 
-void CrossClientData::Add(const Transaction& t, uint64_t ref, uint64_t account_hash, uint64_t ip_hash) {
-  if (t.ip.empty() && t.atm_id.empty() && t.counterparty_account.empty()) return;
+bool CrossClientData::Add(const Transaction& t, uint64_t ref, uint64_t account_hash, uint64_t ip_hash) {
+  if (t.ip.empty() && t.atm_id.empty() && t.counterparty_account.empty()) return false;
   CrossTx x;
   if (last_account_number_ == kNoNumber || t.account_id != last_account_) {
     last_account_ = t.account_id;
@@ -122,6 +124,7 @@ void CrossClientData::Add(const Transaction& t, uint64_t ref, uint64_t account_h
   x.channel = t.channel;
   txs_.push_back(x);
   refs_.push_back(ref);
+  return true;
 }
 
 Result<std::vector<Alert>> CrossClientData::Evaluate(const MonitoringParams& params,

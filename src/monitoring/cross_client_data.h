@@ -37,12 +37,12 @@ class CrossClientData {
   void AddPerson(const Person& p);
   void AddAccount(std::string_view account_id, std::string_view client_id);
   // `ref` is the caller's name for the transaction, handed back to tx_id.
-  void AddTransaction(const Transaction& t, uint64_t ref);
+  // False when no cross-client rule can use the transaction (not kept).
+  bool AddTransaction(const Transaction& t, uint64_t ref);
   // The same for a batch (a client's transactions): faster at millions of
   // accounts, as the table lookups of the batch overlap.
   void AddTransactions(std::span<const Transaction> txs, std::span<const uint64_t> refs);
 
-  size_t transaction_count() const { return txs_.size(); }
   // Room for `transactions` transactions: growing arrays of ten million
   // records by doubling copied each one twice and faulted in fresh pages.
   void Reserve(size_t transactions) {
@@ -58,7 +58,7 @@ class CrossClientData {
   uint32_t AccountNumber(std::string_view id, uint64_t hash);
   uint32_t AccountNumber(std::string_view id) { return AccountNumber(id, StringTable<uint32_t>::Hash(id)); }
   // `t` with the hashes of its counterparty account and IP address (0 when empty).
-  void Add(const Transaction& t, uint64_t ref, uint64_t account_hash, uint64_t ip_hash);
+  bool Add(const Transaction& t, uint64_t ref, uint64_t account_hash, uint64_t ip_hash);
   // The text's number, adding it when new; `names` views the table's copy.
   static uint32_t Intern(std::string_view text, uint64_t hash, StringTable<uint32_t>& index,
                          std::vector<std::string_view>& names);
