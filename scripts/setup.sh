@@ -11,6 +11,8 @@ PACKAGES=(
   libcli11-dev             # command line
   libhowardhinnant-date-dev # Europe/Riga time zone
   libsqlite3-dev           # embedded storage
+  libpugixml-dev           # sanctions lists (XML)
+  libicu-dev               # name normalisation and transliteration
   libgtest-dev libgmock-dev libbenchmark-dev
   tzdata time
 )
