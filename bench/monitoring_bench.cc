@@ -127,7 +127,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: monitoring_bench CSV_DIR [DB]\n");
     return 2;
   }
-  KeepFreedMemory();  // as sargs does
+  HeapOnHugePages(argv);  // as sargs does
+  KeepFreedMemory();
   const std::string dir = argv[1];
   const Date as_of = *ParseDate("2026-06-30");
   const ReferenceData& ref = ShippedReference();

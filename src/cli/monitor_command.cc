@@ -143,7 +143,6 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
         base_scorer.emplace(*baseline, ref, LatvianCalendar());
       }
       if (files) {
-        MonitorStream stream;
         ImportOptions read_options;
         read_options.progress = ::isatty(STDERR_FILENO);
         read_options.accounts_from_transactions = flags->accounts.empty();
@@ -151,7 +150,25 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
         if (!flags->persons.empty()) plan.emplace_back(ImportKind::kPersons, flags->persons);
         if (!flags->accounts.empty()) plan.emplace_back(ImportKind::kAccounts, flags->accounts);
         plan.emplace_back(ImportKind::kTransactions, flags->input);
-        auto read = ReadFiles(stream, plan, read_options, ref);
+        // Alerts are printed only once every file has proved clean.
+        bool header = false;
+        int64_t count = 0;
+        std::vector<MonitorPass> passes(flags->dry_run ? 2 : 1);
+        if (flags->dry_run) {
+          passes[0].scorer = &*base_scorer;
+          passes[0].on_alert = [](const Alert&) {};
+          passes[1].scorer = &*ctx->scorer;
+          passes[1].on_alert = [](const Alert&) {};
+        } else {
+          passes[0].scorer = &*ctx->scorer;
+          passes[0].on_alert = [&](const Alert& a) {
+            if (!header) PrintAlertHeader(flags->format);
+            header = true;
+            PrintAlert(a, flags->format);
+            ++count;
+          };
+        }
+        auto read = MonitorFiles(plan, read_options, ref, options, passes);
         if (!read) return Report(read.error(), kExitBadInput);  // a file that cannot be read
         if (!read->errors.empty()) {
           for (const Error& e : read->errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
@@ -160,22 +177,12 @@ void RegisterMonitor(CLI::App& app, Outcome& out) {
           return kExitBadInput;
         }
         if (flags->dry_run) {
-          auto ignore = [](const Alert&) {};
-          MonitorReport base = TRY(stream.Evaluate(*base_scorer, ref, options, ignore, read_options.progress));
-          MonitorReport candidate = TRY(stream.Evaluate(*ctx->scorer, ref, options, ignore, read_options.progress));
-          PrintComparison(base, candidate);
+          PrintComparison(passes[0].report, passes[1].report);
           return kExitOk;
         }
-        PrintAlertHeader(flags->format);
-        int64_t count = 0;
-        MonitorReport report = TRY(stream.Evaluate(
-            *ctx->scorer, ref, options,
-            [&](const Alert& a) {
-              PrintAlert(a, flags->format);
-              ++count;
-            },
-            read_options.progress));
+        if (!header) PrintAlertHeader(flags->format);
         PrintAlertFooter(count, flags->format);
+        const MonitorReport& report = passes[0].report;
         std::fprintf(stderr, "%lld alerts from %lld transactions of %lld clients (not stored)\n",
                      static_cast<long long>(count), static_cast<long long>(report.transactions),
                      static_cast<long long>(report.clients));
