@@ -65,4 +65,9 @@ void RegisterMonitor(CLI::App& app, Outcome& out);
 void RegisterAlerts(CLI::App& app, Outcome& out);
 void RegisterReference(CLI::App& app, Outcome& out);
 
+// `sargs lists` (load, versions), `sargs screen` and `sargs hits` (list, decide).
+void RegisterLists(CLI::App& app, Outcome& out);
+void RegisterScreen(CLI::App& app, Outcome& out);
+void RegisterHits(CLI::App& app, Outcome& out);
+
 }  // namespace sargs::cli

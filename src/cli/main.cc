@@ -6,6 +6,7 @@
 
 int main(int argc, char** argv) {
   using namespace sargs::cli;
+  sargs::HeapOnHugePages(argv);
   sargs::KeepFreedMemory();
   CLI::App app{"Sargs — client risk scoring and due diligence under FCMC regulation No. 135"};
   app.require_subcommand(1);
@@ -21,6 +22,9 @@ int main(int argc, char** argv) {
   RegisterMonitor(app, outcome);
   RegisterAlerts(app, outcome);
   RegisterReference(app, outcome);
+  RegisterLists(app, outcome);
+  RegisterScreen(app, outcome);
+  RegisterHits(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

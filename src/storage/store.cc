@@ -9,8 +9,9 @@ namespace sargs {
 namespace {
 
 // 1: one row per transaction; 2: transactions in per-client blocks;
-// 3: clients.cash_typical.
-constexpr int kSchemaVersion = 3;
+// 3: clients.cash_typical; 4: sanctions lists, screening hits and decisions
+// (new tables only, which kSchema creates).
+constexpr int kSchemaVersion = 4;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,6 +73,31 @@ CREATE TABLE IF NOT EXISTS score_history (
   next_review TEXT, enhanced_monitoring INTEGER NOT NULL, detail TEXT NOT NULL,
   scored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
 CREATE INDEX IF NOT EXISTS score_history_client ON score_history(client_id, id);
+CREATE TABLE IF NOT EXISTS sanction_lists (
+  source TEXT NOT NULL, version_no INTEGER NOT NULL, version_label TEXT NOT NULL, loaded_at TEXT NOT NULL,
+  files TEXT NOT NULL, entity_count INTEGER NOT NULL, added INTEGER NOT NULL, removed INTEGER NOT NULL,
+  changed INTEGER NOT NULL, PRIMARY KEY (source, version_no)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sanction_entities (
+  source TEXT NOT NULL, entity_id TEXT NOT NULL, from_version INTEGER NOT NULL, to_version INTEGER,
+  fingerprint TEXT NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY (source, entity_id, from_version)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS screening_hits (
+  party_kind TEXT NOT NULL, party_id TEXT NOT NULL, source TEXT NOT NULL, entity_id TEXT NOT NULL,
+  party_fingerprint TEXT NOT NULL, entity_fingerprint TEXT NOT NULL, score_e4 INTEGER NOT NULL,
+  party_name TEXT NOT NULL, matched_name TEXT NOT NULL, explanation TEXT NOT NULL,
+  list_version INTEGER NOT NULL, found_at TEXT NOT NULL, client_id TEXT NOT NULL,
+  PRIMARY KEY (party_kind, party_id, source, entity_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS screening_decisions (
+  id INTEGER PRIMARY KEY, party_kind TEXT NOT NULL, party_id TEXT NOT NULL, source TEXT NOT NULL,
+  entity_id TEXT NOT NULL, party_fingerprint TEXT NOT NULL, entity_fingerprint TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('true_match', 'false_positive')), note TEXT,
+  analyst TEXT NOT NULL, decided_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS screening_decisions_pair
+  ON screening_decisions(party_kind, party_id, source, entity_id, id);
+CREATE TRIGGER IF NOT EXISTS screening_decisions_append_only_update BEFORE UPDATE ON screening_decisions
+  BEGIN SELECT RAISE(ABORT, 'screening decisions are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS screening_decisions_append_only_delete BEFORE DELETE ON screening_decisions
+  BEGIN SELECT RAISE(ABORT, 'screening decisions are append-only'); END;
 )sql";
 
 std::optional<int64_t> Cents(const std::optional<Money>& m) {
@@ -129,7 +155,8 @@ Result<bool> Store::Migrate() {
       if (TRY(v.Step())) version = v.Text(0);
     }
   }
-  if (!version.empty() && version != "1" && version != "2" && version != std::to_string(kSchemaVersion)) {
+  if (!version.empty() && version != "1" && version != "2" && version != "3" &&
+      version != std::to_string(kSchemaVersion)) {
     return Fail(Location{db_.path(), 0, 0}, "",
                 "database schema version " + version + " is not supported by this sargs (expects " +
                     std::to_string(kSchemaVersion) + ")");

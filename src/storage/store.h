@@ -1,6 +1,7 @@
 // Store: Sargs' persistent state in an embedded SQLite database — clients and
 // their people, accounts, transactions, analyst facts, country links,
-// reviews, and the history of scores.
+// reviews, the history of scores, and the sanctions lists with screening
+// hits and decisions.
 //
 // Transactions are stored as compact records in per-client blocks
 // (storage/tx_record.h), with an index from transaction id to client kept in
@@ -25,6 +26,7 @@
 #include "monitoring/alert.h"
 #include "scoring/activity.h"
 #include "scoring/scorer.h"
+#include "screening/screening_types.h"
 #include "storage/sqlite/sqlite.h"
 #include "storage/tx_record.h"
 #include "storage/tx_stage.h"
@@ -160,6 +162,49 @@ class Store {
   // The last transaction batch the monitor has evaluated.
   Result<int64_t> MonitorWatermark();
   Result<bool> SetMonitorWatermark(int64_t batch);
+
+  // Sanctions lists and screening (sanction_store.cc).
+  //
+  // Stores `list` as the next version of its source, in one database
+  // transaction (inside the caller's, when there is one), and returns its
+  // difference from the version in force. A list the same as the one in force
+  // still records a version, with an empty difference. Only the entities that
+  // changed are written: each stored entity content is valid from the version
+  // that added it until the one that changed or removed it, so every version
+  // can be explained later while an unchanged daily republication costs one
+  // row. Hits against removed entries are deleted. Fails, writing nothing,
+  // on a list without source, with an empty or repeated entity id, or with
+  // an entry of another source.
+  // `loaded_at`: UTC, ISO 8601; the store's clock when empty.
+  Result<ListUpdate> StoreListVersion(const SanctionList& list, const std::vector<std::string>& files,
+                                      const std::string& loaded_at = "");
+  // A source's versions, oldest first.
+  Result<std::vector<ListVersionInfo>> ListVersions(const std::string& source);
+  // The entities of the version in force, by entity id (empty when none was
+  // loaded). An entity's `line` is in the file of the version that stored
+  // its current content.
+  Result<SanctionList> CurrentList(const std::string& source);
+
+  // Appends a decision (the log is append-only; the newest decision on a pair
+  // counts). Requires an analyst, and a note for a false positive; `d.id` and
+  // an empty `decided_at` are set.
+  Result<bool> PutScreeningDecision(ScreeningDecision& d);
+  Result<std::optional<ScreeningDecision>> LatestDecision(const ScreeningPair& pair);
+  Result<std::vector<ScreeningDecision>> DecisionHistory(const ScreeningPair& pair);  // oldest first
+
+  // Replaces the hit on `hit.pair`; RemoveScreeningHit forgets it (the party
+  // or entry changed and no longer matches).
+  Result<bool> PutScreeningHit(const ScreeningHit& hit);
+  Result<bool> RemoveScreeningHit(const ScreeningPair& pair);
+  // Every stored hit with its newest decision, by party and entry.
+  Result<std::vector<ScreeningHit>> ScreeningHits();
+
+  // Every party to screen: clients, then their persons (all four roles),
+  // then the counterparties of all stored transactions, one per counterparty
+  // id (else per account and name, else per name), with the name, country
+  // and client of its latest transaction and its other spellings.
+  // Transactions without a counterparty name are skipped.
+  Result<bool> ForEachScreeningParty(const std::function<void(const ScreeningParty&)>& fn);
 
   sqlite::Database& db() { return db_; }
 

@@ -817,7 +817,7 @@ TEST_F(TxStoreTest, Schema1DatabaseIsMigrated) {
       auto version = s.db().Prepare("SELECT value FROM meta WHERE key='schema_version'");
       ASSERT_TRUE(version.has_value());
       ASSERT_TRUE(version->Step().value_or(false));
-      EXPECT_EQ(version->Text(0), "3");
+      EXPECT_EQ(version->Text(0), "4");
     }
 
     // The migrated database takes further imports (merged path) and reopens.
@@ -860,7 +860,7 @@ TEST_F(TxStoreTest, Schema2DatabaseIsMigrated) {
   ASSERT_TRUE(reopened.has_value()) << reopened.error().ToString();
   auto version = reopened->db().Prepare("SELECT value FROM meta WHERE key='schema_version'");
   ASSERT_TRUE(version.has_value() && version->Step().value_or(false));
-  EXPECT_EQ(version->Text(0), "3");
+  EXPECT_EQ(version->Text(0), "4");
   auto flag = reopened->db().Prepare("SELECT cash_typical FROM clients WHERE id = 'K1'");
   ASSERT_TRUE(flag.has_value() && flag->Step().value_or(false));
   EXPECT_EQ(flag->Int(0), 0);

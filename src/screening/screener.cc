@@ -1,0 +1,119 @@
+#include "screening/screener.h"
+
+#include <algorithm>
+
+namespace sargs {
+namespace {
+
+// The facts' adjustments can lift a name score by at most this much below
+// the threshold (an exact birth date on a fair name match); candidates
+// further below are not adjusted at all.
+constexpr float kMaxLift = 0.2f;
+
+// Whether the party's birth date or an identifier agrees with the entity's:
+// what a weak alias needs before it may raise a hit.
+bool Corroborated(const std::vector<FactAdjustment>& adjustments) {
+  for (const FactAdjustment& a : adjustments) {
+    if (a.kind == FactAdjustmentKind::kBirthDateExact || a.kind == FactAdjustmentKind::kBirthDateInRange ||
+        a.kind == FactAdjustmentKind::kIdentifierMatch) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Name parts proper: no titles, particles, initials, numbers or legal forms.
+size_t NameWords(const NormalizedName& n) {
+  size_t words = 0;
+  for (const NameToken& t : n.tokens) words += t.kind == NameTokenKind::kName;
+  return words;
+}
+
+}  // namespace
+
+bool TypesCompatible(PartyType party, EntityType entity) {
+  switch (party) {
+    case PartyType::kPerson: return entity == EntityType::kPerson || entity == EntityType::kOther;
+    case PartyType::kOrganisation: return entity != EntityType::kPerson;
+    case PartyType::kUnknown: return true;
+  }
+  return true;
+}
+
+Screener::Screener(const ScreeningIndex& index, NameNormalizer& normalizer, const NameScorer& scorer,
+                   ScreenerOptions options)
+    : index_(index), normalizer_(normalizer), scorer_(scorer), options_(options) {}
+
+std::vector<ScreeningMatch> Screener::Screen(const ScreeningQuery& query, NormalizedName* normalized) {
+  NormalizedName local;
+  NormalizedName& q = normalized != nullptr ? *normalized : local;
+  q = normalizer_.Normalize(query.name, query.type);
+  std::vector<ScreeningMatch> hits;
+  if (q.empty()) return hits;
+  index_.Candidates(q, options_.candidates, scratch_, candidates_);
+  const size_t query_words = NameWords(q);
+  std::vector<FactAdjustment> adjustments;
+  for (uint32_t c : candidates_) {
+    const IndexedName& listed = index_.names()[c];
+    const SanctionEntity& entity = index_.entity(listed.entity);
+    if (!TypesCompatible(query.type, entity.type)) continue;
+    // A list name of one word (the vessel "AMBER", the alias "SANIA") is
+    // not evidence against a party of several words that shares one of
+    // them ("Amber Trade", "Sanita Vītola"): it hits one-word names only.
+    if (query_words > 1 && NameWords(listed.normalized) == 1) continue;
+    const float name_score = scorer_.Score(q, listed.normalized);
+    if (name_score < options_.threshold - kMaxLift) continue;
+    adjustments.clear();
+    const float score = scorer_.AdjustForFacts(name_score, query.facts, index_.facts(listed.entity), &adjustments);
+    if (score < options_.threshold) continue;
+    if (listed.weak && !Corroborated(adjustments)) continue;
+    auto same = std::find_if(hits.begin(), hits.end(), [&](const ScreeningMatch& h) { return h.entity == listed.entity; });
+    if (same != hits.end() && same->score >= score) continue;
+    ScreeningMatch hit;
+    hit.entity = listed.entity;
+    hit.name = listed.name;
+    hit.score = score;
+    hit.detail = scorer_.ScoreParty(q, query.facts, listed.normalized, index_.facts(listed.entity));
+    if (same != hits.end()) {
+      *same = std::move(hit);
+    } else {
+      hits.push_back(std::move(hit));
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const ScreeningMatch& a, const ScreeningMatch& b) {
+    return a.score != b.score ? a.score > b.score : a.entity < b.entity;
+  });
+  if (hits.size() > options_.max_hits) hits.resize(options_.max_hits);
+  return hits;
+}
+
+std::string Screener::Explain(const NormalizedName& query, const ScreeningMatch& hit) const {
+  const SanctionEntity& entity = index_.entity(hit.entity);
+  const SanctionName& name = entity.names[hit.name];
+  const NormalizedName* listed = nullptr;
+  for (const IndexedName& n : index_.names()) {
+    if (n.entity == hit.entity && n.name == hit.name) {
+      listed = &n.normalized;
+      break;
+    }
+  }
+  std::string text = "matched " + std::string(name.kind == NameKind::kPrimary ? "primary name" : "alias") +
+                     " '" + name.full + "'";
+  if (name.strength == NameStrength::kWeak) text += " (a weak alias, corroborated)";
+  if (listed == nullptr) return text;
+  // DescribeScore's lines, trimmed, as one line.
+  const std::string lines = DescribeScore(query, *listed, hit.detail);
+  std::string joined;
+  for (size_t start = 0; start < lines.size();) {
+    size_t end = lines.find('\n', start);
+    if (end == std::string::npos) end = lines.size();
+    std::string_view line = std::string_view(lines).substr(start, end - start);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (!line.empty()) joined += (joined.empty() ? "" : "; ") + std::string(line);
+    start = end + 1;
+  }
+  return text + ": " + joined;
+}
+
+}  // namespace sargs
