@@ -2,7 +2,8 @@
 # Scale benchmarks for docs/benchmarks.md. Usage: bench/run.sh [BUILD_DIR]
 # 1. the scoring engine in memory: 1 000 000 clients, 10 000 000 transactions;
 # 2. generating that portfolio as CSV, importing it into SQLite, scoring it from the database;
-# 3. monitoring it: in memory, incrementally, from the files and from the database.
+# 3. monitoring it: in memory, incrementally, from the files and from the database;
+# 4. sanctions screening: name-matching quality, speed, and every stored party of that portfolio.
 set -euo pipefail
 build=${1:-build}
 out=bench/out
@@ -40,3 +41,12 @@ awk -F, 'NR > 1 { print $1 "," $2 }' "$out/csv/injected.csv" | sort -u >"$out/in
 awk -F, 'NR > 1 { print $2 "," $4 }' "$out/alerts_from_db.csv" | sort -u >"$out/alert_keys.txt"
 echo "injected (rule, client) pairs: $(wc -l <"$out/injected_keys.txt"), without an alert: $(comm -23 "$out/injected_keys.txt" "$out/alert_keys.txt" | wc -l), alerts on other clients: $(comm -13 "$out/injected_keys.txt" "$out/alert_keys.txt" | wc -l)"
 rm -f "$out"/a.txt "$out"/b.txt
+echo "== sanctions screening: quality and speed on the UN and OFAC lists (one core)"
+"$build"/name_match_bench tests/data/namematch
+/usr/bin/time -f "%e s, peak %M KiB" "$build"/screening_bench tests/data
+echo "== screening the stored portfolio: load UN and OFAC into the benchmark database, then every party"
+/usr/bin/time -f "%e s, peak %M KiB" "$build"/sargs lists load --db "$out/bench.db" --source un \
+  tests/data/sanctions/un_consolidated.xml >/dev/null
+/usr/bin/time -f "%e s, peak %M KiB" "$build"/sargs lists load --db "$out/bench.db" --source ofac \
+  tests/data/sanctions/ofac/sdn.csv tests/data/sanctions/ofac/alt.csv tests/data/sanctions/ofac/add.csv >/dev/null
+/usr/bin/time -f "%e s, peak %M KiB" "$build"/sargs screen --db "$out/bench.db" --all --format csv >"$out/hits.csv"

@@ -1,6 +1,8 @@
 #include "app/screening.h"
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -80,10 +82,19 @@ Result<PartyScreeningReport> ScreenParties(Store& store, const ScreeningIndex& i
   // open, and hits are written as they are found.
   std::vector<ScreeningParty> parties;
   TRY(store.ForEachScreeningParty([&](const ScreeningParty& p) { parties.push_back(p); }));
+  // In name order, a name many parties share (common names, one company's
+  // several roles) is scored against the lists once (Screener remembers
+  // the last name); the hits are handed out in the parties' order after.
+  std::stable_sort(parties.begin(), parties.end(), [](const ScreeningParty& a, const ScreeningParty& b) {
+    return std::tie(a.name, a.type) < std::tie(b.name, b.type);
+  });
+  std::vector<ScreeningHit> open;
   TRY(store.Begin());
   Progress bar(progress, "screening", parties.size(), "parties");
   ScreeningQuery query;
   NormalizedName normalized;
+  std::string last_name;
+  PartyType last_type = PartyType::kUnknown;
   for (const ScreeningParty& party : parties) {
     ++report.parties;
     bar.Update(static_cast<uint64_t>(report.parties), report.parties);
@@ -99,6 +110,9 @@ Result<PartyScreeningReport> ScreenParties(Store& store, const ScreeningIndex& i
     names.insert(names.end(), party.other_names.begin(), party.other_names.end());
     for (const std::string& name : names) {
       ++report.names;
+      if (name != last_name || party.type != last_type) ++report.distinct_names;
+      last_name = name;
+      last_type = party.type;
       query.name = name;
       for (ScreeningMatch& m : screener.Screen(query, &normalized)) {
         auto it = best.find(m.entity);
@@ -133,7 +147,7 @@ Result<PartyScreeningReport> ScreenParties(Store& store, const ScreeningIndex& i
         continue;
       }
       ++report.open_hits;
-      on_hit(hit);
+      open.push_back(std::move(hit));
     }
   }
   bar.Done(report.parties);
@@ -144,6 +158,11 @@ Result<PartyScreeningReport> ScreenParties(Store& store, const ScreeningIndex& i
     ++report.removed;
   }
   TRY(store.Commit());
+  std::sort(open.begin(), open.end(), [](const ScreeningHit& a, const ScreeningHit& b) {
+    return std::tie(a.pair.party_kind, a.pair.party_id, a.pair.source, a.pair.entity_id) <
+           std::tie(b.pair.party_kind, b.pair.party_id, b.pair.source, b.pair.entity_id);
+  });
+  for (const ScreeningHit& h : open) on_hit(h);
   return report;
 }
 

@@ -43,6 +43,7 @@ ScreeningQuery QueryOf(const ScreeningParty& party);
 struct PartyScreeningReport {
   int64_t parties = 0;     // parties screened
   int64_t names = 0;       // names screened (counterparties may have several)
+  int64_t distinct_names = 0;  // of those, scored against the lists (the rest repeat the name before)
   int64_t open_hits = 0;   // hits raised (new, or found again and not decided away)
   int64_t suppressed = 0;  // hits an unchanged false-positive decision keeps quiet
   int64_t removed = 0;     // stored hits that no longer match, forgotten

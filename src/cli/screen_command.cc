@@ -140,9 +140,10 @@ Result<int> RunScreen(const ScreenFlags& f) {
       progress));
   if (shown == 0 && f.format == "table") std::printf("no open hits\n");
   std::fprintf(stderr,
-               "%lld parties (%lld names) screened against %zu list entries: %lld open hits, %lld kept quiet by "
-               "false-positive decisions, %lld earlier hits no longer match\n",
-               static_cast<long long>(report.parties), static_cast<long long>(report.names), index->entity_count(),
+               "%lld parties (%lld names, %lld distinct) screened against %zu list entries: %lld open hits, %lld kept "
+               "quiet by false-positive decisions, %lld earlier hits no longer match\n",
+               static_cast<long long>(report.parties), static_cast<long long>(report.names),
+               static_cast<long long>(report.distinct_names), index->entity_count(),
                static_cast<long long>(report.open_hits), static_cast<long long>(report.suppressed),
                static_cast<long long>(report.removed));
   return kExitOk;

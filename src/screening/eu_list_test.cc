@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/replace_once.h"
+
 namespace sargs {
 namespace {
 
@@ -103,28 +105,20 @@ constexpr std::string_view kMinimal = R"(<?xml version="1.0" encoding="UTF-8"?>
 </export>
 )";
 
-std::string Replace(std::string_view text, std::string_view from, std::string_view to) {
-  std::string s(text);
-  const size_t at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
-}
-
 TEST(EuList, MalformedInputNamesFileLineAndElement) {
   EXPECT_EQ(ErrorOf(kMinimal), "(parsed)");
   EXPECT_EQ(ErrorOf(kMinimal.substr(0, kMinimal.find("  </sanctionEntity>"))),
             "eu.xml:6:54: malformed XML: Start-end tags mismatch");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "logicalId=\"1\" ", "")), "eu.xml:3:3: sanctionEntity: no logicalId");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "John Doe", "")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "logicalId=\"1\" ", "")), "eu.xml:3:3: sanctionEntity: no logicalId");
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "John Doe", "")),
             "eu.xml:3:3: sanctionEntity: entity 1 has no nameAlias with a name");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "1970-01-02", "1970-02-30")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "1970-01-02", "1970-02-30")),
             "eu.xml:6:5: birthdate: birthdate is not a date: '1970-02-30' (expected YYYY-MM-DD)");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "birthdate=\"1970-01-02\"", "year=\"1970\" monthOfYear=\"13\"")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "birthdate=\"1970-01-02\"", "year=\"1970\" monthOfYear=\"13\"")),
             "eu.xml:6:5: birthdate: not a date: year '1970', monthOfYear '13', dayOfMonth ''");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "birthdate=\"1970-01-02\"", "yearRangeFrom=\"1972\" yearRangeTo=\"1970\"")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "birthdate=\"1970-01-02\"", "yearRangeFrom=\"1972\" yearRangeTo=\"1970\"")),
             "eu.xml:6:5: birthdate: not a year range: yearRangeFrom '1972', yearRangeTo '1970'");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "strong=\"true\"", "strong=\"yes\"")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "strong=\"true\"", "strong=\"yes\"")),
             "eu.xml:5:5: nameAlias: strong must be true or false, not 'yes'");
   EXPECT_EQ(ErrorOf("<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST/>"),
             "eu.xml:2:1: CONSOLIDATED_LIST: not an EU financial sanctions file (the root element must be export)");

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "base/record_codec.h"
 #include "base/split_mix.h"
 #include "base/varint.h"
 
@@ -196,98 +197,22 @@ namespace {
 
 constexpr uint8_t kFormatVersion = 1;
 
-class Writer {
- public:
-  explicit Writer(std::string& out) : out_(out) {}
-  void Text(std::string_view s) { Field(s, out_); }
-  void Byte(uint8_t b) { out_.push_back(static_cast<char>(b)); }
-  void Int(int64_t v) { Field(v, out_); }
-  void Count(size_t n) { PutVarint(n, out_); }
-  void Country(const CountryRef& c) {
-    Text(c.iso2);
-    Text(c.text);
-  }
-  void Texts(const std::vector<std::string>& v) {
-    Count(v.size());
-    for (const std::string& s : v) Text(s);
-  }
+void PutCountry(RecordWriter& w, const CountryRef& c) {
+  w.Text(c.iso2);
+  w.Text(c.text);
+}
 
- private:
-  std::string& out_;
-};
-
-// Reads fields in turn; after the first corrupt one every read fails
-// quietly and ok() says so.
-class Reader {
- public:
-  explicit Reader(std::string_view data) : data_(data) {}
-  bool ok() const { return ok_; }
-  bool at_end() const { return pos_ == data_.size(); }
-  void Text(std::string& s) {
-    uint64_t n = 0;
-    if (!Varint(n) || n > data_.size() - pos_) {
-      ok_ = false;
-      s.clear();
-      return;
-    }
-    s.assign(data_.substr(pos_, n));
-    pos_ += n;
-  }
-  uint8_t Byte() {
-    if (!ok_ || pos_ >= data_.size()) {
-      ok_ = false;
-      return 0;
-    }
-    return static_cast<uint8_t>(data_[pos_++]);
-  }
-  template <typename Enum>
-  Enum Small(uint8_t count) {
-    const uint8_t b = Byte();
-    if (b >= count) ok_ = false;
-    return static_cast<Enum>(b < count ? b : 0);
-  }
-  int64_t Int() {
-    uint64_t v = 0;
-    if (!Varint(v)) return 0;
-    return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
-  }
-  int SmallInt() { return static_cast<int>(Int()); }
-  // A count of elements, each at least one byte long: a corrupt count
-  // cannot make the decoder reserve gigabytes.
-  size_t Count() {
-    uint64_t n = 0;
-    if (!Varint(n) || n > data_.size() - pos_) {
-      ok_ = false;
-      return 0;
-    }
-    return static_cast<size_t>(n);
-  }
-  void Country(CountryRef& c) {
-    Text(c.iso2);
-    Text(c.text);
-  }
-  void Texts(std::vector<std::string>& v) {
-    v.resize(Count());
-    for (std::string& s : v) Text(s);
-  }
-
- private:
-  bool Varint(uint64_t& v) {
-    if (!ok_ || !GetVarint(data_, pos_, v)) ok_ = false;
-    return ok_;
-  }
-
-  std::string_view data_;
-  size_t pos_ = 0;
-  bool ok_ = true;
-};
+void GetCountry(RecordReader& r, CountryRef& c) {
+  r.Text(c.iso2);
+  r.Text(c.text);
+}
 
 }  // namespace
 
 std::string EncodeEntity(const SanctionEntity& e) {
   std::string out;
   out.reserve(256);
-  Writer w(out);
+  RecordWriter w(out);
   w.Byte(kFormatVersion);
   w.Text(e.source);
   w.Text(e.entity_id);
@@ -312,18 +237,18 @@ std::string EncodeEntity(const SanctionEntity& e) {
   }
   w.Texts(e.birth_places);
   w.Count(e.nationalities.size());
-  for (const CountryRef& c : e.nationalities) w.Country(c);
+  for (const CountryRef& c : e.nationalities) PutCountry(w, c);
   w.Count(e.identifiers.size());
   for (const SanctionIdentifier& id : e.identifiers) {
     w.Text(id.type);
     w.Text(id.number);
-    w.Country(id.country);
+    PutCountry(w, id.country);
     w.Text(id.note);
   }
   w.Count(e.addresses.size());
   for (const SanctionAddress& a : e.addresses) {
     w.Text(a.text);
-    w.Country(a.country);
+    PutCountry(w, a.country);
   }
   w.Texts(e.programmes);
   w.Texts(e.positions);
@@ -335,7 +260,7 @@ std::string EncodeEntity(const SanctionEntity& e) {
 }
 
 Result<SanctionEntity> DecodeEntity(std::string_view bytes) {
-  Reader r(bytes);
+  RecordReader r(bytes);
   const uint8_t format = r.Byte();
   if (r.ok() && format != kFormatVersion) {
     return Fail("stored sanctions entity has format version " + std::to_string(format) +
@@ -360,29 +285,29 @@ Result<SanctionEntity> DecodeEntity(std::string_view bytes) {
   }
   e.birth_dates.resize(r.Count());
   for (BirthDate& d : e.birth_dates) {
-    for (int* v : {&d.year, &d.month, &d.day, &d.to_year, &d.to_month, &d.to_day}) *v = r.SmallInt();
+    for (int* v : {&d.year, &d.month, &d.day, &d.to_year, &d.to_month, &d.to_day}) *v = static_cast<int>(r.Int());
     d.precision = r.Small<DatePrecision>(3);
   }
   r.Texts(e.birth_places);
   e.nationalities.resize(r.Count());
-  for (CountryRef& c : e.nationalities) r.Country(c);
+  for (CountryRef& c : e.nationalities) GetCountry(r, c);
   e.identifiers.resize(r.Count());
   for (SanctionIdentifier& id : e.identifiers) {
     r.Text(id.type);
     r.Text(id.number);
-    r.Country(id.country);
+    GetCountry(r, id.country);
     r.Text(id.note);
   }
   e.addresses.resize(r.Count());
   for (SanctionAddress& a : e.addresses) {
     r.Text(a.text);
-    r.Country(a.country);
+    GetCountry(r, a.country);
   }
   r.Texts(e.programmes);
   r.Texts(e.positions);
   if (r.Small<uint8_t>(2)) e.listed_on = Date(std::chrono::days(r.Int()));
   r.Text(e.remarks);
-  e.line = r.SmallInt();
+  e.line = static_cast<int>(r.Int());
   if (!r.ok() || !r.at_end()) return Fail("stored sanctions entity is corrupt");
   return e;
 }

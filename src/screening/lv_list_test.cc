@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/replace_once.h"
+
 namespace sargs {
 namespace {
 
@@ -77,26 +79,18 @@ constexpr std::string_view kMinimal = R"(<?xml version="1.0" encoding="UTF-8"?>
 </List>
 )";
 
-std::string Replace(std::string_view text, std::string_view from, std::string_view to) {
-  std::string s(text);
-  const size_t at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
-}
-
 TEST(LvList, MalformedInputNamesFileLineAndElement) {
   EXPECT_EQ(ErrorOf(kMinimal), "(parsed)");
   EXPECT_EQ(ErrorOf(kMinimal.substr(0, kMinimal.find("</Entity>"))),
             "lv.xml:7:2: malformed XML: Start-end tags mismatch");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "Id=\"1\" ", "")), "lv.xml:3:3: Entity: no Id");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "<WholeName>Jānis Bērziņš</WholeName>", "")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "Id=\"1\" ", "")), "lv.xml:3:3: Entity: no Id");
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "<WholeName>Jānis Bērziņš</WholeName>", "")),
             "lv.xml:3:3: Entity: entity 1 has no Name");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "1970-01-02", "1970-02-30")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "1970-01-02", "1970-02-30")),
             "lv.xml:5:12: BirthDate: not a date: '1970-02-30' (expected YYYY-MM-DD, YYYY-MM, YYYY or DD.MM.YYYY)");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "2024-01-01", "soon")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "2024-01-01", "soon")),
             "lv.xml:6:5: ListedOn: not a date: 'soon' (expected YYYY-MM-DD)");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "Type=\"FP\"", "Type=\"XX\"")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "Type=\"FP\"", "Type=\"XX\"")),
             "lv.xml:3:3: Entity: unknown Type 'XX' (expected FP or JP)");
 }
 

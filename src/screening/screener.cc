@@ -45,24 +45,35 @@ Screener::Screener(const ScreeningIndex& index, NameNormalizer& normalizer, cons
     : index_(index), normalizer_(normalizer), scorer_(scorer), options_(options) {}
 
 std::vector<ScreeningMatch> Screener::Screen(const ScreeningQuery& query, NormalizedName* normalized) {
-  NormalizedName local;
-  NormalizedName& q = normalized != nullptr ? *normalized : local;
-  q = normalizer_.Normalize(query.name, query.type);
+  if (!last_.valid || last_.name != query.name || last_.type != query.type) {
+    // The name stage: candidates, filters that depend on the names only,
+    // and the name scores. Remembered for the next query with this name.
+    last_.valid = true;
+    last_.name = query.name;
+    last_.type = query.type;
+    last_.normalized = normalizer_.Normalize(query.name, query.type);
+    last_.scored.clear();
+    const NormalizedName& q = last_.normalized;
+    if (!q.empty()) {
+      index_.Candidates(q, options_.candidates, scratch_, candidates_);
+      const size_t query_words = NameWords(q);
+      for (uint32_t c : candidates_) {
+        const IndexedName& listed = index_.names()[c];
+        if (!TypesCompatible(query.type, index_.entity(listed.entity).type)) continue;
+        // A list name of one word (the vessel "AMBER", the alias "SANIA")
+        // is not evidence against a party of several words that shares one
+        // of them ("Amber Trade", "Sanita Vītola"): it hits one-word names only.
+        if (query_words > 1 && NameWords(listed.normalized) == 1) continue;
+        const float name_score = scorer_.Score(q, listed.normalized);
+        if (name_score >= options_.threshold - kMaxLift) last_.scored.emplace_back(c, name_score);
+      }
+    }
+  }
+  if (normalized != nullptr) *normalized = last_.normalized;
   std::vector<ScreeningMatch> hits;
-  if (q.empty()) return hits;
-  index_.Candidates(q, options_.candidates, scratch_, candidates_);
-  const size_t query_words = NameWords(q);
   std::vector<FactAdjustment> adjustments;
-  for (uint32_t c : candidates_) {
+  for (const auto& [c, name_score] : last_.scored) {
     const IndexedName& listed = index_.names()[c];
-    const SanctionEntity& entity = index_.entity(listed.entity);
-    if (!TypesCompatible(query.type, entity.type)) continue;
-    // A list name of one word (the vessel "AMBER", the alias "SANIA") is
-    // not evidence against a party of several words that shares one of
-    // them ("Amber Trade", "Sanita Vītola"): it hits one-word names only.
-    if (query_words > 1 && NameWords(listed.normalized) == 1) continue;
-    const float name_score = scorer_.Score(q, listed.normalized);
-    if (name_score < options_.threshold - kMaxLift) continue;
     adjustments.clear();
     const float score = scorer_.AdjustForFacts(name_score, query.facts, index_.facts(listed.entity), &adjustments);
     if (score < options_.threshold) continue;
@@ -73,7 +84,7 @@ std::vector<ScreeningMatch> Screener::Screen(const ScreeningQuery& query, Normal
     hit.entity = listed.entity;
     hit.name = listed.name;
     hit.score = score;
-    hit.detail = scorer_.ScoreParty(q, query.facts, listed.normalized, index_.facts(listed.entity));
+    hit.detail = scorer_.ScoreParty(last_.normalized, query.facts, listed.normalized, index_.facts(listed.entity));
     if (same != hits.end()) {
       *same = std::move(hit);
     } else {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "screening/name_normalizer.h"
@@ -49,7 +50,9 @@ class Screener {
            ScreenerOptions options = {});
 
   // The hits of `query`, best first. `normalized` (optional) receives the
-  // query's normalised name, for explanations.
+  // query's normalised name, for explanations. The name stage (candidates,
+  // name scores) of the last query is remembered: screening a batch sorted
+  // by name pays it once per distinct name.
   std::vector<ScreeningMatch> Screen(const ScreeningQuery& query, NormalizedName* normalized = nullptr);
 
   // One line per token pairing and adjustment (DescribeScore), joined by
@@ -65,6 +68,13 @@ class Screener {
   ScreenerOptions options_;
   CandidateScratch scratch_;
   std::vector<uint32_t> candidates_;
+  struct NameStage {
+    bool valid = false;
+    std::string name;
+    PartyType type = PartyType::kUnknown;
+    NormalizedName normalized;
+    std::vector<std::pair<uint32_t, float>> scored;  // candidate name, name score
+  } last_;
 };
 
 // Whether an entity of `type` can be the party: a person is screened

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "testing/replace_once.h"
+
 namespace sargs {
 namespace {
 
@@ -221,29 +223,21 @@ TEST(UnList, MinimalEntryWithAliasBirthDateAndUnknownElements) {
   EXPECT_EQ(e.identifiers[0].note, "issued 2001-01-01");
 }
 
-std::string Replace(std::string_view text, std::string_view from, std::string_view to) {
-  std::string s(text);
-  const size_t at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
-}
-
 TEST(UnList, MalformedInputNamesFileLineAndElement) {
   // Truncated in the middle of an entry.
   EXPECT_EQ(ErrorOf(kMinimal.substr(0, kMinimal.find("<INDIVIDUAL_DOCUMENT>"))),
             "un.xml:12:6: malformed XML: Start-end tags mismatch");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "<REFERENCE_NUMBER>XXi.001</REFERENCE_NUMBER>", "")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "<REFERENCE_NUMBER>XXi.001</REFERENCE_NUMBER>", "")),
             "un.xml:4:5: INDIVIDUAL: no REFERENCE_NUMBER (DATAID 1)");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "<DATE>1970-01-02</DATE>", "<DATE>1970-02-30</DATE>")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "<DATE>1970-01-02</DATE>", "<DATE>1970-02-30</DATE>")),
             "un.xml:11:67: DATE: not a date: '1970-02-30' (expected YYYY-MM-DD)");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "EXACT", "ROUGHLY")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "EXACT", "ROUGHLY")),
             "un.xml:11:33: TYPE_OF_DATE: unknown TYPE_OF_DATE 'ROUGHLY' (expected EXACT, APPROXIMATELY or BETWEEN)");
-  EXPECT_EQ(ErrorOf(Replace(kMinimal, "<QUALITY>Good</QUALITY>", "<QUALITY>Medium</QUALITY>")),
+  EXPECT_EQ(ErrorOf(ReplaceOnce(kMinimal, "<QUALITY>Good</QUALITY>", "<QUALITY>Medium</QUALITY>")),
             "un.xml:10:25: QUALITY: unknown alias quality 'Medium' (expected Good, Low, a.k.a. or f.k.a.)");
-  std::string nameless = Replace(Replace(kMinimal, "<FIRST_NAME>JOHN</FIRST_NAME>", ""),
+  std::string nameless = ReplaceOnce(ReplaceOnce(kMinimal, "<FIRST_NAME>JOHN</FIRST_NAME>", ""),
                                  "<SECOND_NAME>DOE</SECOND_NAME>", "");
-  nameless = Replace(nameless, "<ALIAS_NAME>Johnny</ALIAS_NAME>", "<ALIAS_NAME/>");
+  nameless = ReplaceOnce(nameless, "<ALIAS_NAME>Johnny</ALIAS_NAME>", "<ALIAS_NAME/>");
   EXPECT_EQ(ErrorOf(nameless), "un.xml:4:5: INDIVIDUAL: entry XXi.001 has no name");
   EXPECT_EQ(ErrorOf("<?xml version=\"1.0\"?>\n<sdnList/>\n"),
             "un.xml:2:1: sdnList: not a UN consolidated list (the root element must be CONSOLIDATED_LIST)");

@@ -1,87 +1,12 @@
 #include "storage/party_record.h"
 
-#include "base/varint.h"
+#include "base/record_codec.h"
 
 namespace sargs {
 namespace {
 
-class Writer {
- public:
-  explicit Writer(std::string& out) : out_(out) {}
-  void Text(std::string_view s) {
-    PutVarint(s.size(), out_);
-    out_.append(s);
-  }
-  void Byte(uint8_t b) { out_.push_back(static_cast<char>(b)); }
-  void Int(int64_t v) { PutVarint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63), out_); }
-  void Day(Date d) { Int(d.time_since_epoch().count()); }
-  void OptionalDay(const std::optional<Date>& d) {
-    Byte(d.has_value());
-    if (d) Day(*d);
-  }
-  void OptionalMoney(const std::optional<Money>& m) {
-    Byte(m.has_value());
-    if (m) Int(m->cents());
-  }
-
- private:
-  std::string& out_;
-};
-
-// Reads fields in turn; after the first corrupt one every read fails
-// quietly and ok() says so.
-class Reader {
- public:
-  Reader(std::string_view data, size_t& pos) : data_(data), pos_(pos) {}
-  bool ok() const { return ok_; }
-  void Text(std::string& s) {
-    uint64_t n = 0;
-    if (!Varint(n) || n > data_.size() - pos_) {
-      ok_ = false;
-      return;
-    }
-    s.assign(data_.substr(pos_, n));
-    pos_ += n;
-  }
-  uint8_t Byte() {
-    if (!ok_ || pos_ >= data_.size()) {
-      ok_ = false;
-      return 0;
-    }
-    return static_cast<uint8_t>(data_[pos_++]);
-  }
-  template <typename Enum>
-  Enum Small(uint8_t count) {
-    const uint8_t b = Byte();
-    if (b >= count) ok_ = false;
-    return static_cast<Enum>(b < count ? b : 0);
-  }
-  int64_t Int() {
-    uint64_t v = 0;
-    if (!Varint(v)) return 0;
-    return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
-  }
-  Date Day() { return Date{std::chrono::days(Int())}; }
-  std::optional<Date> OptionalDay() {
-    if (!Byte()) return std::nullopt;
-    return Day();
-  }
-  std::optional<Money> OptionalMoney() {
-    if (!Byte()) return std::nullopt;
-    return Money::FromCents(Int());
-  }
-
- private:
-  bool Varint(uint64_t& v) {
-    ok_ = ok_ && GetVarint(data_, pos_, v);
-    return ok_;
-  }
-  std::string_view data_;
-  size_t& pos_;
-  bool ok_ = true;
-};
-
-Result<bool> Done(const Reader& r, const char* what) {
+Result<bool> Done(const RecordReader& r, size_t& pos, const char* what) {
+  pos = r.position();
   if (!r.ok()) return Fail(std::string("corrupt ") + what + " record");
   return true;
 }
@@ -89,7 +14,7 @@ Result<bool> Done(const Reader& r, const char* what) {
 }  // namespace
 
 void AppendRecord(const Client& c, std::string& out) {
-  Writer w(out);
+  RecordWriter w(out);
   w.Text(c.id);
   w.Byte(static_cast<uint8_t>(c.type));
   w.Text(c.name);
@@ -110,7 +35,7 @@ void AppendRecord(const Client& c, std::string& out) {
 }
 
 void AppendRecord(const Person& p, std::string& out) {
-  Writer w(out);
+  RecordWriter w(out);
   w.Text(p.id);
   w.Text(p.client_id);
   w.Byte(static_cast<uint8_t>(p.role));
@@ -122,7 +47,7 @@ void AppendRecord(const Person& p, std::string& out) {
 }
 
 void AppendRecord(const Account& a, std::string& out) {
-  Writer w(out);
+  RecordWriter w(out);
   w.Text(a.id);
   w.Text(a.client_id);
   w.Day(a.opened_on);
@@ -130,7 +55,7 @@ void AppendRecord(const Account& a, std::string& out) {
 }
 
 Result<bool> ReadRecord(std::string_view data, size_t& pos, Client& c) {
-  Reader r(data, pos);
+  RecordReader r(data, pos);
   r.Text(c.id);
   c.type = r.Small<ClientType>(2);
   r.Text(c.name);
@@ -151,11 +76,11 @@ Result<bool> ReadRecord(std::string_view data, size_t& pos, Client& c) {
   c.planned_annual_credit_turnover = r.OptionalMoney();
   c.transaction_limit = r.OptionalMoney();
   c.onboarding = r.Small<Onboarding>(3);
-  return Done(r, "client");
+  return Done(r, pos, "client");
 }
 
 Result<bool> ReadRecord(std::string_view data, size_t& pos, Person& p) {
-  Reader r(data, pos);
+  RecordReader r(data, pos);
   r.Text(p.id);
   r.Text(p.client_id);
   p.role = r.Small<PersonRole>(4);
@@ -164,16 +89,16 @@ Result<bool> ReadRecord(std::string_view data, size_t& pos, Person& p) {
   r.Text(p.country);
   r.Text(p.citizenship);
   p.pep = r.Small<PepStatus>(4);
-  return Done(r, "person");
+  return Done(r, pos, "person");
 }
 
 Result<bool> ReadRecord(std::string_view data, size_t& pos, Account& a) {
-  Reader r(data, pos);
+  RecordReader r(data, pos);
   r.Text(a.id);
   r.Text(a.client_id);
   a.opened_on = r.Day();
   r.Text(a.currency);
-  return Done(r, "account");
+  return Done(r, pos, "account");
 }
 
 }  // namespace sargs
