@@ -22,13 +22,6 @@ bool Corroborated(const std::vector<FactAdjustment>& adjustments) {
   return false;
 }
 
-// Name parts proper: no titles, particles, initials, numbers or legal forms.
-size_t NameWords(const NormalizedName& n) {
-  size_t words = 0;
-  for (const NameToken& t : n.tokens) words += t.kind == NameTokenKind::kName;
-  return words;
-}
-
 }  // namespace
 
 bool TypesCompatible(PartyType party, EntityType entity) {
@@ -59,11 +52,11 @@ std::vector<ScreeningMatch> Screener::Screen(const ScreeningQuery& query, Normal
       const size_t query_words = NameWords(q);
       for (uint32_t c : candidates_) {
         const IndexedName& listed = index_.names()[c];
-        if (!TypesCompatible(query.type, index_.entity(listed.entity).type)) continue;
+        if (!TypesCompatible(query.type, listed.type)) continue;
         // A list name of one word (the vessel "AMBER", the alias "SANIA")
         // is not evidence against a party of several words that shares one
         // of them ("Amber Trade", "Sanita Vītola"): it hits one-word names only.
-        if (query_words > 1 && NameWords(listed.normalized) == 1) continue;
+        if (query_words > 1 && listed.words == 1) continue;
         const float name_score = scorer_.Score(q, listed.normalized);
         if (name_score >= options_.threshold - kMaxLift) last_.scored.emplace_back(c, name_score);
       }

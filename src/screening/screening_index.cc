@@ -46,20 +46,10 @@ void ForEachJoinedKey(const NormalizedName& name, std::string& buffer, F&& key) 
 
 }  // namespace
 
-void ForEachTokenKey(const NormalizedName& name, size_t t, int min_deletion_length, std::string& buffer,
-                     const std::function<void(std::string_view key, bool exact)>& key) {
-  const auto spellings = name.Spellings(t);
-  for (const NameSpelling& s : spellings) key(name.SpellingText(s), true);
-  for (const NameSpelling& s : spellings) {
-    const std::string_view text = name.SpellingText(s);
-    if (static_cast<int>(text.size()) < min_deletion_length) continue;
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (i > 0 && text[i] == text[i - 1]) continue;  // deleting either of a double letter gives one key
-      buffer.assign(text.substr(0, i));
-      buffer.append(text.substr(i + 1));
-      key(std::string_view(buffer), false);
-    }
-  }
+size_t NameWords(const NormalizedName& name) {
+  size_t words = 0;
+  for (const NameToken& t : name.tokens) words += t.kind == NameTokenKind::kName;
+  return words;
 }
 
 PartyFacts FactsOf(const SanctionEntity& entity) {
@@ -106,6 +96,8 @@ Result<std::unique_ptr<ScreeningIndex>> ScreeningIndex::Build(std::vector<Sancti
         name.name = static_cast<uint16_t>(n);
         name.weak = e.names[n].strength == NameStrength::kWeak;
         name.normalized = normalizer.Normalize(e.names[n].full, kind);
+        name.type = e.type;
+        name.words = static_cast<uint8_t>(std::min<size_t>(NameWords(name.normalized), UINT8_MAX));
         if (!name.normalized.empty()) index->names_.push_back(std::move(name));
       }
     }

@@ -21,7 +21,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -40,8 +39,15 @@ struct IndexedName {
   uint32_t entity = 0;  // index into ScreeningIndex::entities()
   uint16_t name = 0;    // index into the entity's names
   bool weak = false;    // a weak alias: never a hit on its own (see Screener)
+  // The entity's type and the name's count of name words (NameWords), kept
+  // here so that the screener's filters need not look further.
+  EntityType type = EntityType::kOther;
+  uint8_t words = 0;
   NormalizedName normalized;
 };
+
+// Name parts proper: no titles, particles, initials, numbers or legal forms.
+size_t NameWords(const NormalizedName& name);
 
 // Working memory of candidate searches; one per thread, reused.
 class CandidateScratch {
@@ -111,8 +117,22 @@ class ScreeningIndex {
 // Calls `key(text, exact)` for each lookup key of token `t` of `name`:
 // each spelling as written (exact), then with one letter deleted. Shared by
 // indexing and lookup, so that both sides derive keys alike.
+template <typename KeyFn>
 void ForEachTokenKey(const NormalizedName& name, size_t t, int min_deletion_length, std::string& buffer,
-                     const std::function<void(std::string_view key, bool exact)>& key);
+                     KeyFn&& key) {
+  const auto spellings = name.Spellings(t);
+  for (const NameSpelling& s : spellings) key(name.SpellingText(s), true);
+  for (const NameSpelling& s : spellings) {
+    const std::string_view text = name.SpellingText(s);
+    if (static_cast<int>(text.size()) < min_deletion_length) continue;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (i > 0 && text[i] == text[i - 1]) continue;  // deleting either of a double letter gives one key
+      buffer.assign(text.substr(0, i));
+      buffer.append(text.substr(i + 1));
+      key(std::string_view(buffer), false);
+    }
+  }
+}
 
 // The facts of a listed entity in the scorer's terms.
 PartyFacts FactsOf(const SanctionEntity& entity);
