@@ -15,7 +15,7 @@
 //   - normalisation throughput (names/s) and pair-scoring throughput
 //     (pairs/s on pre-normalised names), on one core.
 // --errors lists every misclassified pair with the scorer's explanation.
-// --query-extra=, --list-extra=, --floor=, --full=, --initial=, --mismatch=,
+// --query-extra=, --list-extra=, --uncertain-list-extra=, --floor=, --full=, --initial=, --mismatch=,
 // --fuzzy-share=, --nickname=, --phonetic=, --phonetic-gate= and
 // --patronymic-cross= override the NameScorerOptions and --threshold= the threshold, to explore the
 // parameters (the held-out line shows whether a change generalises).
@@ -149,6 +149,7 @@ int main(int argc, char** argv) {
       show_errors = true;
     } else if (value("--query-extra=", &options.query_extra_weight) ||
                value("--list-extra=", &options.list_extra_weight) ||
+               value("--uncertain-list-extra=", &options.uncertain_list_extra_weight) ||
                value("--floor=", &options.similarity_floor) || value("--full=", &options.similarity_full) ||
                value("--initial=", &options.initial_similarity) || value("--mismatch=", &options.mismatch_weight) ||
                value("--fuzzy-share=", &options.fuzzy_mismatch_share) ||

@@ -7,12 +7,51 @@
 #include <unordered_set>
 
 #include "base/progress.h"
+#include "base/record_codec.h"
 #include "screening/parse_sanction_list.h"
 
 namespace sargs {
 namespace {
 
 constexpr const char* kSources[] = {"eu", "un", "ofac", "lv"};
+
+// A party as a compact record (base/record_codec.h): a portfolio of a
+// million clients has five million parties with its counterparties, which
+// as structs of strings took gigabytes.
+void AppendParty(const ScreeningParty& p, std::string& out) {
+  RecordWriter w(out);
+  w.Text(p.name);  // first: batches are sorted by it
+  w.Byte(static_cast<uint8_t>(p.type));
+  w.Byte(static_cast<uint8_t>(p.kind));
+  w.Text(p.id);
+  w.Text(p.client_id);
+  w.Texts(p.other_names);
+  w.OptionalDay(p.birth_date);
+  w.Text(p.country);
+  w.Text(p.citizenship);
+}
+
+bool ReadParty(std::string_view bytes, ScreeningParty& p) {
+  RecordReader r(bytes);
+  r.Text(p.name);
+  p.type = r.Small<PartyType>(3);
+  p.kind = r.Small<PartyKind>(6);
+  r.Text(p.id);
+  r.Text(p.client_id);
+  r.Texts(p.other_names);
+  p.birth_date = r.OptionalDay();
+  r.Text(p.country);
+  r.Text(p.citizenship);
+  return r.ok();
+}
+
+// The name and type a record starts with, for sorting without decoding.
+std::pair<std::string_view, uint8_t> NameOf(std::string_view record) {
+  size_t pos = 0;
+  uint64_t length = 0;
+  GetVarint(record, pos, length);
+  return {record.substr(pos, length), static_cast<uint8_t>(record[pos + length])};
+}
 
 std::string PairKey(const ScreeningPair& p) {
   return std::string(ToString(p.party_kind)) + '\x1f' + p.party_id + '\x1f' + p.source + '\x1f' + p.entity_id;
@@ -78,16 +117,27 @@ Result<PartyScreeningReport> ScreenParties(Store& store, const ScreeningIndex& i
   std::unordered_map<uint32_t, std::string> entity_fingerprints;
   std::unordered_set<std::string> found;
 
-  // Parties are collected first: the store's enumeration holds a statement
-  // open, and hits are written as they are found.
-  std::vector<ScreeningParty> parties;
-  TRY(store.ForEachScreeningParty([&](const ScreeningParty& p) { parties.push_back(p); }));
-  // In name order, a name many parties share (common names, one company's
-  // several roles) is scored against the lists once (Screener remembers
-  // the last name); the hits are handed out in the parties' order after.
-  std::stable_sort(parties.begin(), parties.end(), [](const ScreeningParty& a, const ScreeningParty& b) {
-    return std::tie(a.name, a.type) < std::tie(b.name, b.type);
-  });
+  // Parties are collected first, as records: the store's enumeration holds
+  // a statement open, and hits are written as they are found. In name
+  // order, a name many parties share (common names, one company in several
+  // roles) is scored against the lists once (Screener remembers the last
+  // name); the hits are handed out in the parties' order after.
+  std::vector<std::string> chunks(1);
+  std::vector<std::string_view> parties;
+  std::string record;
+  TRY(store.ForEachScreeningParty([&](const ScreeningParty& p) {
+    record.clear();
+    AppendParty(p, record);
+    if (chunks.back().size() + record.size() > chunks.back().capacity()) {
+      chunks.emplace_back();
+      chunks.back().reserve(std::max<size_t>(size_t{16} << 20, record.size()));
+    }
+    const size_t at = chunks.back().size();
+    chunks.back().append(record);
+    parties.emplace_back(chunks.back().data() + at, record.size());
+  }));
+  std::stable_sort(parties.begin(), parties.end(),
+                   [](std::string_view a, std::string_view b) { return NameOf(a) < NameOf(b); });
   std::vector<ScreeningHit> open;
   TRY(store.Begin());
   Progress bar(progress, "screening", parties.size(), "parties");
@@ -95,7 +145,9 @@ Result<PartyScreeningReport> ScreenParties(Store& store, const ScreeningIndex& i
   NormalizedName normalized;
   std::string last_name;
   PartyType last_type = PartyType::kUnknown;
-  for (const ScreeningParty& party : parties) {
+  ScreeningParty party;
+  for (std::string_view bytes : parties) {
+    if (!ReadParty(bytes, party)) return Fail("corrupt party record");
     ++report.parties;
     bar.Update(static_cast<uint64_t>(report.parties), report.parties);
     query = QueryOf(party);

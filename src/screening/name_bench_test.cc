@@ -16,11 +16,12 @@
 namespace sargs {
 namespace {
 
-// Measured 0.875 (precision 0.885, recall 0.866) at 0.75 when the defaults
+// Measured 0.885 (precision 0.910, recall 0.861) at 0.75 when the defaults
 // were last set (frequency weights, short forms, consonant skeletons, the
-// patronymic and number rules); the OpenSanctions logic-v2 baseline is
-// 0.790 on the same file.
-constexpr double kMinimumF1 = 0.87;
+// patronymic and number rules, common names disagreeing in full, fuzzy-only
+// matches paying more for list-only names, listed subsidiaries named by
+// country); the OpenSanctions logic-v2 baseline is 0.790 on the same file.
+constexpr double kMinimumF1 = 0.88;
 
 TEST(NameBenchTest, F1AtDefaultThreshold) {
   const std::string path = std::string(SARGS_SOURCE_DIR) + "/tests/data/namematch/name_bench_cases.csv";

@@ -111,6 +111,31 @@ int OsaDistance(std::string_view a, std::string_view b) {
   return prev[lb];
 }
 
+namespace {
+
+// Words of at most this many letters are short: one edit in them changes a
+// fifth of the word or more.
+constexpr int kShortWord = 5;
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether one or two edits between `a` and `b` may be read as a typo.
+// Not when a short word differs in its first letter: people rarely mistype
+// the letter a name starts with, and short names that differ there are
+// usually other names (Laura / Aura, Zarin / Marin, Yarin). Not when only
+// one side holds digits either: "Tele2" is a brand of its own, not a typo
+// for "Tele".
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+bool TypoCanExplain(std::string_view a, std::string_view b, int longest) {
+  if (longest <= kShortWord && a[0] != b[0] && !(IsVowel(a[0]) && IsVowel(b[0]))) return false;
+  return HasDigit(a) == HasDigit(b);
+}
+
+}  // namespace
+
 float TokenSimilarity(std::string_view a, std::string_view b) {
   return BoundedTokenSimilarity(a, b, ~0u, ~0u, -1.0f, TypoRule::kForgive);
 }
@@ -124,6 +149,7 @@ float BoundedTokenSimilarity(std::string_view a, std::string_view b, uint32_t a_
   // Tokens of very different length cannot be the same word; skip the
   // quadratic work (this prunes most pairs of a candidate list).
   if (shortest * 2 < longest) return 0.0f;
+  float jw_bound = 1.0f;  // an upper bound on Jaro-Winkler
   if (at_least >= 0) {
     // Letters only one side has: each needs an edit, and each occurrence
     // of it is a character Jaro cannot match.
@@ -136,23 +162,34 @@ float BoundedTokenSimilarity(std::string_view a, std::string_view b, uint32_t a_
     const float jaro = (static_cast<float>(max_matches) / la + static_cast<float>(max_matches) / lb + 1.0f) / 3.0f;
     int prefix = 0;
     while (prefix < 4 && prefix < la && prefix < lb && a[prefix] == b[prefix]) ++prefix;
-    const float jw = jaro + prefix * 0.1f * (1.0f - jaro);
-    float bound = 0.5f * jw + 0.5f * (1.0f - static_cast<float>(min_distance) / longest);
+    jw_bound = jaro + prefix * 0.1f * (1.0f - jaro);
+    float bound = 0.5f * jw_bound + 0.5f * (1.0f - static_cast<float>(min_distance) / longest);
     if (rule == TypoRule::kForgive) {
-      if (min_distance <= 1 && longest >= 5) bound = std::max(bound, 0.92f);
-      if (min_distance <= 2 && longest >= 8) bound = std::max(bound, 0.88f);
+      if (min_distance <= 1 && longest >= 5 && (longest > kShortWord || a[0] == b[0] || IsVowel(a[0]))) {
+        bound = std::max(bound, 0.92f);
+      }
+      if (min_distance <= 2 && shortest >= 8) bound = std::max(bound, 0.88f);
     }
     if (bound + 1e-4f <= at_least) return 0.0f;
   }
-  const float jw = static_cast<float>(JaroWinkler(a, b));
+  // The edit distance first: it is the cheaper measure (bit-parallel), and
+  // with Jaro-Winkler at most 1 it often settles the result alone, either
+  // below the bar or below the typo floor that replaces the blend.
   const int distance = OsaDistance(a, b);
   const float edit = 1.0f - static_cast<float>(distance) / longest;
-  float similarity = 0.5f * jw + 0.5f * edit;
-  if (rule == TypoRule::kForgive) {
-    if (distance == 1 && longest >= 5) similarity = std::max(similarity, 0.92f);
-    if (distance == 2 && longest >= 8) similarity = std::max(similarity, 0.88f);
+  float typo = 0;
+  if (rule == TypoRule::kForgive && distance <= 2 && TypoCanExplain(a, b, longest)) {
+    if (distance == 1 && longest >= 5) typo = 0.92f;
+    // Two edits only between words of eight letters or more on both sides:
+    // an eight-letter word two edits from a seven-letter one has lost a
+    // third of what they share (Mansouri / Mansoor).
+    if (distance == 2 && shortest >= 8) typo = 0.88f;
   }
-  return similarity;
+  const float blend_bound = 0.5f * jw_bound + 0.5f * edit + 1e-4f;
+  if (blend_bound <= typo) return typo;
+  if (at_least >= 0 && std::max(blend_bound, typo) + 1e-4f <= at_least) return 0.0f;
+  const float jw = static_cast<float>(JaroWinkler(a, b));
+  return std::max(0.5f * jw + 0.5f * edit, typo);
 }
 
 }  // namespace sargs

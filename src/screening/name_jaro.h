@@ -26,8 +26,10 @@ int OsaDistance(std::string_view a, std::string_view b);
 // 0.82) and to long tokens that share a prefix ("Ronaldinho"/"Ronaldo"),
 // while edit distance alone ignores that typos cluster at the end of names.
 // The blend takes the mean of both and then treats a single edit in a token
-// of five or more characters (two edits from eight) as the typo it nearly
-// always is in screening data.
+// of five or more characters (two edits when both have eight or more) as
+// the typo it nearly always is in screening data; not when a word of five
+// letters or fewer differs in its first letter, a consonant (Zarin / Marin),
+// nor when only one side holds digits (Tele2 / Tele).
 float TokenSimilarity(std::string_view a, std::string_view b);
 
 // Whether TokenSimilarity forgives one or two edits as typos.

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "base/csv.h"
@@ -199,11 +200,13 @@ struct NameNormalizer::Impl {
   int stopword_max_words = 1;
   std::unordered_map<std::string, float> common_name_weights;
   std::unordered_map<std::string, std::vector<std::string>> nicknames;  // form → full names
+  std::unordered_set<std::string> places;
 
   std::vector<Word> Split(std::string_view utf8) const;
   Spellings Spell(const icu::UnicodeString& folded, bool ukrainian, NameScript* script) const;
   Result<void> LoadCommonNames();
   Result<void> LoadNicknames();
+  Result<void> LoadPlaces();
   std::vector<RawToken> Tokenize(std::string_view utf8) const;
   Result<void> LoadLegalForms();
   Result<void> LoadStopwords();
@@ -485,6 +488,22 @@ Result<void> NameNormalizer::Impl::LoadNicknames() {
   return {};
 }
 
+Result<void> NameNormalizer::Impl::LoadPlaces() {
+  constexpr std::string_view kPath = "data/screening/name_places.csv";
+  const auto content = FindEmbeddedFile(kPath);
+  if (!content) return Fail(std::string(kPath) + " is not compiled into the binary");
+  CsvOptions csv;
+  csv.comments = true;
+  auto rows = TRY(ParseCsv(*content, kPath, csv));
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const CsvRecord& row = rows[r];
+    if (row.fields.size() != 1) return Fail(Location{std::string(kPath), row.line, 1}, "", "expected place");
+    const std::string place = KeepAsciiAlnum(row.fields[0].value);
+    if (!place.empty()) places.insert(place);
+  }
+  return {};
+}
+
 Result<std::unique_ptr<NameNormalizer>> NameNormalizer::Create(NameNormalizerOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
@@ -514,6 +533,7 @@ Result<std::unique_ptr<NameNormalizer>> NameNormalizer::Create(NameNormalizerOpt
   TRY_VOID(impl->LoadLegalForms());
   TRY_VOID(impl->LoadCommonNames());
   TRY_VOID(impl->LoadNicknames());
+  TRY_VOID(impl->LoadPlaces());
   return std::unique_ptr<NameNormalizer>(new NameNormalizer(std::move(impl)));
 }
 
@@ -702,6 +722,9 @@ NormalizedName NameNormalizer::Normalize(std::string_view utf8, PartyType kind) 
           if (it != impl.common_name_weights.end()) token.weight = std::min(token.weight, it->second);
         }
         token.phonetic_key = PhoneticKey(t.spellings[0].first);
+        // The first word names the organisation itself ("China Railway
+        // Engineering", "Chile Holdings"); later ones qualify it.
+        token.place = kind != PartyType::kPerson && !out.tokens.empty() && impl.places.count(t.spellings[0].first) > 0;
         break;
       }
       case NameTokenKind::kInitial: token.weight = options.initial_weight; break;

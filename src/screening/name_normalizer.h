@@ -32,7 +32,9 @@
 //      Arabic particle variants bin/ibn/ben, al/el, and the full given names
 //      a short form stands for (data/screening/name_nicknames.csv: "Bibi" →
 //      benjamin, "Ted" → edward, theodore).
-//   8. Per-token data for the scorer: the weight of a given name or surname
+//   8. Countries and regions after the first word of an organisation's name
+//      (data/screening/name_places.csv) are marked as places.
+//   9. Per-token data for the scorer: the weight of a given name or surname
 //      lowered by how common it is (data/screening/name_frequencies.csv: a
 //      shared "Mohammed" says less than a shared rare surname), the script
 //      the word was written in, its consonant skeleton (name_phonetic.h) and
@@ -113,6 +115,11 @@ struct NameToken {
   NameTokenKind kind = NameTokenKind::kName;
   NameScript script = NameScript::kLatin;
   float weight = 1.0f;
+  // A country or region (data/screening/name_places.csv) after the first
+  // word of a name that is not a person's: "Banco Santander México" is a
+  // subsidiary of "Banco Santander", and NameScorer counts a place only one
+  // side names as a disagreement. Always false in persons' names.
+  bool place = false;
   // PhoneticKey of the primary spelling; 0 for tokens other than name parts.
   uint64_t phonetic_key = 0;
 };

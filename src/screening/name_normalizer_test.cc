@@ -266,6 +266,23 @@ TEST(NameNormalizerTest, ScriptAndLetterMasks) {
   EXPECT_NE(n.tokens[0].phonetic_key, 0u);
 }
 
+TEST(NameNormalizerTest, PlacesAfterTheFirstWordOfAnOrganisation) {
+  const NormalizedName bank = Normalizer().Normalize("Banco Santander México S.A.", PartyType::kOrganisation);
+  EXPECT_FALSE(bank.tokens[1].place);
+  EXPECT_TRUE(bank.tokens[2].place);
+  // The first word names the organisation; persons have no places.
+  EXPECT_FALSE(Normalizer().Normalize("China Railway", PartyType::kOrganisation).tokens[0].place);
+  EXPECT_FALSE(Normalizer().Normalize("Maria Chile", PartyType::kPerson).tokens[1].place);
+  EXPECT_TRUE(Normalizer().Normalize("Mendez Nederland B.V.").tokens[1].place);
+}
+
+TEST(NameNormalizerTest, TwoAsARomanNumeralIsNotALegalForm) {
+  const NormalizedName n = Normalizer().Normalize("Bowne Global Solutions II, Inc.", PartyType::kOrganisation);
+  ASSERT_EQ(n.size(), 5u);
+  EXPECT_EQ(n.tokens[3].kind, NameTokenKind::kNumber);
+  EXPECT_EQ(n.tokens[4].kind, NameTokenKind::kLegalForm);
+}
+
 TEST(NameNormalizerTest, RomanNumeralsOnlyAfterAName) {
   EXPECT_EQ(Normalizer().Normalize("Apollo Fund VIII").tokens[2].kind, NameTokenKind::kNumber);
   EXPECT_EQ(Normalizer().Normalize("Xi Jinping").tokens[0].kind, NameTokenKind::kName);

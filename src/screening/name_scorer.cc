@@ -46,6 +46,8 @@ constexpr int kMaxTokens = 24;
 constexpr int kMaxCandidates = kMaxTokens * kMaxTokens * 2;
 // One token against at most this many adjacent tokens written together.
 constexpr int kMaxJoin = 3;
+// The similarity from which a token and a run written together count.
+constexpr float kJoinedSimilarity = 0.85f;
 
 struct Candidate {
   float similarity;
@@ -131,6 +133,23 @@ PairSimilarity CompareTokens(const NormalizedName& q, int i, const NormalizedNam
   const float bar = phonetic ? std::min(options.phonetic_gate, options.similarity_floor) : options.similarity_floor;
   const auto qs = q.Spellings(i);
   const auto ls = l.Spellings(j);
+  // Equal spellings first: a transliteration or an ending that makes the
+  // two tokens the same word settles the pair before any fuzzy measure of
+  // the spellings before it is computed.
+  for (size_t a = 0; a < qs.size(); ++a) {
+    if (qs[a].origin == SpellingOrigin::kNickname) continue;
+    for (size_t b = 0; b < ls.size(); ++b) {
+      if (qs[a].length != ls[b].length || qs[a].letters != ls[b].letters ||
+          ls[b].origin == SpellingOrigin::kNickname || q.SpellingText(qs[a]) != l.SpellingText(ls[b])) {
+        continue;
+      }
+      best.similarity = 1;
+      best.q_spelling = static_cast<uint8_t>(a);
+      best.l_spelling = static_cast<uint8_t>(b);
+      best.kind = TokenMatchKind::kExact;
+      return best;
+    }
+  }
   for (size_t a = 0; a < qs.size(); ++a) {
     const std::string_view qt = q.SpellingText(qs[a]);
     const bool q_nickname = qs[a].origin == SpellingOrigin::kNickname;
@@ -218,6 +237,8 @@ void JoinedCandidates(const NormalizedName& a, int single, const NormalizedName&
       int length = 0;
       if (!JoinPrimaries(b, first, count, buffer, &length)) break;
       const std::string_view joined(buffer, length);
+      uint32_t joined_letters = 0;
+      for (int k = first; k < first + count; ++k) joined_letters |= b.spellings[b.tokens[k].first_spelling].letters;
       float best = 0;
       uint8_t best_spelling = 0;
       for (size_t s = 0; s < spellings.size(); ++s) {
@@ -225,16 +246,53 @@ void JoinedCandidates(const NormalizedName& a, int single, const NormalizedName&
         const int tl = static_cast<int>(text.size());
         if (text.empty() || text[0] != joined[0]) continue;
         if (length > tl + std::max(2, tl / 4) || length < tl - std::max(2, tl / 4)) continue;
-        const float sim = TokenSimilarity(text, joined);
+        // Joining is a second guess: only a close fit counts, so the
+        // bounded measure may stop at the bar.
+        const float sim = BoundedTokenSimilarity(text, joined, spellings[s].letters, joined_letters,
+                                                 std::max(best, kJoinedSimilarity));
         if (sim > best) {
           best = sim;
           best_spelling = static_cast<uint8_t>(s);
         }
       }
-      // Joining is a second guess: only a close fit counts.
-      if (best >= 0.85f) emit(best, first, count, best_spelling, TokenMatchKind::kJoined);
+      if (best >= kJoinedSimilarity) emit(best, first, count, best_spelling, TokenMatchKind::kJoined);
     }
   }
+}
+
+// A number or a place: words that tell members of a family of names apart
+// (Fund VIII / Fund IX, Santander México / Santander Chile).
+// Only the list side's places count: a listed "Santander México" does not
+// make its parent a hit, but a client "Deutsche Bank (Schweiz)" is a
+// subsidiary of a listed "Deutsche Bank", which sanctions reach as well.
+bool IsQualifier(const NameToken& token, bool listed) {
+  return token.kind == NameTokenKind::kNumber || (listed && token.place);
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+// Whether two different spellings are short words that differ in a
+// consonant: other names more often than typos (Zarina / Marina, Marta /
+// Martha, Elina / Elia, Tele2 / Tele). Spellings that differ only in their
+// vowels are how romanisations differ (Osama / Usama, Laden / Ladin, Qaeda /
+// Qaida) and do not count.
+bool ShortLookalike(std::string_view a, std::string_view b) {
+  if (std::max(a.size(), b.size()) > 6) return false;
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && IsVowel(a[i])) ++i;
+    while (j < b.size() && IsVowel(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i != a.size() || j != b.size();
+    if (a[i] != b[j]) return true;
+    ++i;
+    ++j;
+  }
+}
+
+// What a token left over on both sides weighs as a disagreement: its
+// weight, except that a name part counts in full however common it is.
+float DisagreementWeight(const NameToken& token) {
+  return token.kind == NameTokenKind::kName ? std::max(token.weight, 1.0f) : token.weight;
 }
 
 float Evidence(float similarity, float floor, float full) {
@@ -295,6 +353,9 @@ float NameScorer::Compute(const NormalizedName& q, const NormalizedName& l,
 
   std::array<bool, kMaxTokens> q_used{}, l_used{};
   float numerator = 0, denominator = 0;
+  // The weight of the pairs that agree in spelling and of those that only
+  // resemble each other, for the cost of list name parts the query lacks.
+  float certain = 0, uncertain = 0;
   for (int c = 0; c < count; ++c) {
     const Candidate& cand = candidates[c];
     bool free = true;
@@ -316,6 +377,13 @@ float NameScorer::Compute(const NormalizedName& q, const NormalizedName& l,
         options_.fuzzy_mismatch_share * std::max(0.0f, options_.mismatch_weight - 1) * (1 - evidence);
     numerator += weight * evidence;
     denominator += weight * (1 + shortfall);
+    if (cand.similarity >= 1) {
+      certain += weight;
+    } else if (cand.kind == TokenMatchKind::kFuzzy && cand.q_count == 1 && cand.l_count == 1 &&
+               ShortLookalike(q.SpellingText(q.Spellings(cand.q_first)[cand.q_spelling]),
+                              l.SpellingText(l.Spellings(cand.l_first)[cand.l_spelling]))) {
+      uncertain += weight;
+    }
     if constexpr (kExplain) {
       TokenMatch match;
       match.kind = cand.kind == TokenMatchKind::kFuzzy && cand.similarity >= 1 ? TokenMatchKind::kExact
@@ -336,28 +404,59 @@ float NameScorer::Compute(const NormalizedName& q, const NormalizedName& l,
   // Company" are different funds and companies.
   // Two different numbers (a fund's VII and VIII) are left over on both
   // sides and counted as any other disagreement.
+  // Places are qualifiers like numbers: "Banco Santander México" and
+  // "Banco Santander" are two banks of one group.
   float q_left = 0, l_left = 0, q_numbers = 0, l_numbers = 0;
+  // The same left-overs with every name part at full weight (DisagreementWeight).
+  float q_left_full = 0, l_left_full = 0;
   for (int i = 0; i < n; ++i) {
     if (q_used[i]) continue;
-    (q.tokens[i].kind == NameTokenKind::kNumber ? q_numbers : q_left) += q.tokens[i].weight;
+    if (IsQualifier(q.tokens[i], false)) {
+      q_numbers += q.tokens[i].weight;
+    } else {
+      q_left += q.tokens[i].weight;
+      q_left_full += DisagreementWeight(q.tokens[i]);
+    }
   }
   for (int j = 0; j < m; ++j) {
     if (l_used[j]) continue;
-    (l.tokens[j].kind == NameTokenKind::kNumber ? l_numbers : l_left) += l.tokens[j].weight;
+    if (IsQualifier(l.tokens[j], true)) {
+      l_numbers += l.tokens[j].weight;
+    } else {
+      l_left += l.tokens[j].weight;
+      l_left_full += DisagreementWeight(l.tokens[j]);
+    }
   }
   const bool lone_numbers = (q_numbers > 0) != (l_numbers > 0);
   if (!lone_numbers) {
     q_left += q_numbers;
     l_left += l_numbers;
+    q_left_full += q_numbers;
+    l_left_full += l_numbers;
   } else {
     denominator += options_.mismatch_weight * (q_numbers + l_numbers);
   }
   // What is left on both sides disagrees; only the surplus on one side is
   // "extra". The shares are continuous in the weights, so a left-over title
   // (weight 0.05) against a left-over surname counts as 0.05 of mismatch.
-  const float mismatch = std::min(q_left, l_left);
-  const float q_extra = q_left - mismatch, l_extra = l_left - mismatch;
-  denominator += options_.mismatch_weight * mismatch + options_.query_extra_weight * q_extra + options_.list_extra_weight * l_extra;
+  // A disagreement counts name parts at full weight: that many people share
+  // a Mohamed makes an agreement on it weak evidence, but Mohamed against
+  // Ahmed is as much a different person as any other pair of names.
+  const float mismatch = std::min(q_left_full, l_left_full);
+  const float shared_left = std::min(q_left, l_left);
+  const float q_extra = q_left - shared_left, l_extra = l_left - shared_left;
+  // A list name part the query lacks is cheap when what the query does hold
+  // agrees letter for letter (a client gives two of a listed person's four
+  // names), and costs more the more of the agreement is only resemblance:
+  // two fuzzy name parts out of a list name of four are a coincidence of
+  // the kind a long list produces every day (Laura Zariņa / Aura Cecilia
+  // Grajales Marin).
+  const float uncertain_share = certain + uncertain > 0 ? uncertain / (certain + uncertain) : 0;
+  const float list_extra_weight =
+      options_.list_extra_weight +
+      uncertain_share * std::max(0.0f, options_.uncertain_list_extra_weight - options_.list_extra_weight);
+  denominator += options_.mismatch_weight * mismatch + options_.query_extra_weight * q_extra +
+                 list_extra_weight * l_extra;
   if constexpr (kExplain) {
     // The left-over mass is spread over the left-over tokens so that the
     // weights of an explanation add up to the score's denominator: the
@@ -370,13 +469,15 @@ float NameScorer::Compute(const NormalizedName& q, const NormalizedName& l,
       TokenMatch match;
       match.query_first = static_cast<uint8_t>(i);
       match.query_count = 1;
-      if (lone_numbers && q.tokens[i].kind == NameTokenKind::kNumber) {
+      if (lone_numbers && IsQualifier(q.tokens[i], false)) {
         match.kind = TokenMatchKind::kMismatch;
         match.weight = options_.mismatch_weight * q.tokens[i].weight;
       } else {
         match.kind = q_kind;
-        match.weight = q.tokens[i].weight *
-                       (options_.mismatch_weight * mismatch + options_.query_extra_weight * q_extra) / q_left;
+        match.weight = q_left > 0 ? q.tokens[i].weight * options_.query_extra_weight * q_extra / q_left : 0;
+        if (q_left_full > 0) {
+          match.weight += DisagreementWeight(q.tokens[i]) * options_.mismatch_weight * mismatch / q_left_full;
+        }
       }
       matches->push_back(match);
     }
@@ -385,12 +486,12 @@ float NameScorer::Compute(const NormalizedName& q, const NormalizedName& l,
       TokenMatch match;
       match.list_first = static_cast<uint8_t>(j);
       match.list_count = 1;
-      if (lone_numbers && l.tokens[j].kind == NameTokenKind::kNumber) {
+      if (lone_numbers && IsQualifier(l.tokens[j], true)) {
         match.kind = TokenMatchKind::kMismatch;
         match.weight = options_.mismatch_weight * l.tokens[j].weight;
       } else {
         match.kind = l_kind;
-        match.weight = l.tokens[j].weight * options_.list_extra_weight * l_extra / l_left;
+        match.weight = l.tokens[j].weight * list_extra_weight * l_extra / l_left;
       }
       matches->push_back(match);
     }

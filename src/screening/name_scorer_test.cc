@@ -43,6 +43,43 @@ TEST(NameJaroTest, TokenSimilarity) {
   EXPECT_EQ(TokenSimilarity("al", "lindemann"), 0.0f);     // lengths too far apart
 }
 
+TEST(NameJaroTest, ShortWordsThatDifferInTheFirstLetterAreNotTypos) {
+  EXPECT_LT(TokenSimilarity("zarin", "marin"), 0.9f);
+  EXPECT_LT(TokenSimilarity("laura", "aura"), 0.9f);
+  EXPECT_LT(TokenSimilarity("zarin", "yarin"), 0.9f);
+  // A vowel for a vowel is how romanisations differ.
+  EXPECT_GE(TokenSimilarity("osama", "usama"), 0.9f);
+  // Longer words and later letters keep the allowance.
+  EXPECT_GE(TokenSimilarity("zarina", "marina"), 0.9f);
+  EXPECT_GE(TokenSimilarity("elina", "elia"), 0.9f);
+}
+
+TEST(NameJaroTest, DigitsOnOneSideAreNotTypos) {
+  EXPECT_LT(TokenSimilarity("tele2", "tele"), 0.9f);
+  EXPECT_GE(TokenSimilarity("tele2", "tele3"), 0.0f);
+  EXPECT_GE(TokenSimilarity("sech1n", "sech1m"), 0.9f);
+}
+
+TEST(NameJaroTest, BoundedSimilaritySettledByTheEditDistanceIsExact) {
+  // The bounded measure skips Jaro-Winkler when the edit distance decides;
+  // whatever it returns above the bar must be the full measure's value.
+  const auto mask = [](std::string_view s) {
+    uint32_t m = 0;
+    for (char c : s) m |= 1u << (c - 'a');
+    return m;
+  };
+  const std::pair<const char*, const char*> pairs[] = {
+      {"macron", "macrone"}, {"schulze", "scholz"}, {"mansouri", "mansoor"}, {"hussein", "husayn"},
+      {"abdurrahim", "abdurrahman"}, {"volodimir", "volodymyr"}, {"aleksandr", "alexander"},
+      {"internationalization", "internationalisation"}, {"kim", "kin"}};
+  for (const auto& [a, b] : pairs) {
+    const float full = TokenSimilarity(a, b);
+    const float bounded = BoundedTokenSimilarity(a, b, mask(a), mask(b), 0.55f);
+    if (full > 0.55f + 1e-4f) EXPECT_FLOAT_EQ(bounded, full) << a << " " << b;
+    EXPECT_FLOAT_EQ(BoundedTokenSimilarity(a, b, ~0u, ~0u, -1.0f), full) << a << " " << b;
+  }
+}
+
 TEST(NameJaroTest, BitParallelOsaAgreesWithTheMatrix) {
   // Letters only take the bit-parallel path; a digit forces the matrix.
   EXPECT_EQ(OsaDistance("ca", "abc"), 3);
@@ -121,6 +158,45 @@ TEST(NameScorerTest, PatronymicChainsHaveAnOrder) {
 TEST(NameScorerTest, ANumberOnOneSideOnlyIsADisagreement) {
   EXPECT_LT(Score("Management Company 23", "Management Company", PartyType::kOrganisation),
             kDefaultScreeningThreshold);
+}
+
+TEST(NameScorerTest, FuzzyOnlyMatchesPayMoreForListNamesTheQueryLacks) {
+  // Two names of four, both met only by resemblance: a coincidence.
+  EXPECT_LT(Score("Laura Zariņa", "Aura Cecilia GRAJALES MARIN"), kDefaultScreeningThreshold);
+  EXPECT_LT(Score("Marta Zariņa", "Martha Marina MUNERA VELASQUEZ"), kDefaultScreeningThreshold);
+  EXPECT_LT(Score("Mārtiņš Zariņš", "Pedro Antonio MARIN MARIN"), kDefaultScreeningThreshold);
+  EXPECT_LT(Score("SIA Tele2", "GLOBOVISION TELE C.A.", PartyType::kOrganisation), kDefaultScreeningThreshold);
+  // The same names met letter for letter still hit, and so do spellings
+  // that differ only in their vowels.
+  EXPECT_GE(Score("Laura Grajales", "Laura Cecilia GRAJALES MARIN"), kDefaultScreeningThreshold);
+  EXPECT_GE(Score("Osama bin Laden", "Usama bin Ladin"), kDefaultScreeningThreshold);
+}
+
+TEST(NameScorerTest, CommonNamesDisagreeInFull) {
+  // One name part of six differs; that the names are common makes the ones
+  // that agree weaker evidence, not the disagreement.
+  EXPECT_LT(Score("ABDUL GHANI BARADAR ABDUL HASIB TURK", "ABDUL GHANI BARADAR ABDUL AHMAD TURK"),
+            kDefaultScreeningThreshold);
+  EXPECT_LT(Score("MOHAMMED QASIM MIR ABDUL KHUDAI RAHIM", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM"),
+            kDefaultScreeningThreshold);
+  // Without the disagreeing part the same names still hit.
+  EXPECT_GE(Score("ABDUL GHANI BARADAR ABDUL TURK", "ABDUL GHANI BARADAR ABDUL AHMAD TURK"),
+            kDefaultScreeningThreshold);
+}
+
+TEST(NameScorerTest, AListedSubsidiaryNamedByCountryIsNotItsParent) {
+  EXPECT_LT(Score("Banco Santander S.A.", "Banco Santander México S.A.", PartyType::kOrganisation),
+            kDefaultScreeningThreshold);
+  EXPECT_LT(Score("Mendez, B.V.B.A", "Mendez Nederland, B.V.", PartyType::kOrganisation), kDefaultScreeningThreshold);
+  // A client that is a subsidiary of a listed company is a hit.
+  EXPECT_GE(Score("Deutsche Bank (Schweiz) AG", "Deutsche Bank AG", PartyType::kOrganisation),
+            kDefaultScreeningThreshold);
+  EXPECT_FLOAT_EQ(Score("Banco Santander Chile", "Banco Santander Chile", PartyType::kOrganisation), 1.0f);
+}
+
+TEST(NameScorerTest, ASeriesNumeralIsNotALegalForm) {
+  EXPECT_LT(Score("Bowne Global Solutions, Inc.", "Bowne Global Solutions II, Inc.", PartyType::kOrganisation),
+            0.9f);
 }
 
 TEST(NameScorerTest, CjkNamesInScriptMatchOnlyExactly) {
@@ -231,6 +307,27 @@ TEST(NameScorerTest, ExplanationWeightsAddUpToTheDenominator) {
     if (m.similarity >= 1) numerator += m.weight;
   }
   EXPECT_NEAR(numerator / denominator, e.score, 1e-4);
+}
+
+TEST(NameScorerTest, ExplanationWeightsAddUpWithCommonNamesAndFuzzyPairs) {
+  // Common names left over on both sides count in full, and fuzzy pairs
+  // raise what a list-only name costs; the explanation shows both.
+  const NormalizedName q = Normalizer().Normalize("Marta Mohamed Zariņa", PartyType::kPerson);
+  const NormalizedName l = Normalizer().Normalize("Martha Ahmed Marina Munera", PartyType::kPerson);
+  const NameScorer scorer;
+  const NameScoreExplanation e = scorer.Explain(q, l);
+  float numerator = 0, denominator = 0;
+  for (const TokenMatch& m : e.matches) {
+    denominator += m.weight;
+    const float g = std::clamp((m.similarity - 0.55f) / (0.9f - 0.55f), 0.0f, 1.0f);
+    if (m.kind != TokenMatchKind::kMismatch && m.kind != TokenMatchKind::kListExtra &&
+        m.kind != TokenMatchKind::kQueryExtra) {
+      // weight = w·(1 + (1 − g)) with the default options: w = weight / (2 − g).
+      numerator += m.weight / (2 - g) * g;
+    }
+  }
+  EXPECT_NEAR(numerator / denominator, e.score, 1e-4);
+  EXPECT_NEAR(scorer.Score(q, l), e.score, 1e-6);
 }
 
 TEST(NameScorerFactsTest, SameBirthDateRaises) {

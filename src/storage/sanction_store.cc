@@ -457,12 +457,12 @@ Result<bool> Store::ForEachScreeningParty(const std::function<void(const Screeni
   struct Seen {
     Date latest{};
     std::string name, country, client_id;
-    std::vector<std::string> names;  // every spelling, unsorted until the end
+    std::vector<std::string> others;  // the other spellings (usually none), unsorted until the end
   };
   std::unordered_map<std::string, Seen> counterparties;
   std::string key;
   TRY(ForEachTransaction(std::nullopt, [&](const Transaction& t) {
-    const std::string name = CollapseWhitespace(t.counterparty_name);
+    std::string name = CollapseWhitespace(t.counterparty_name);
     if (name.empty()) return;
     key.clear();
     if (!t.counterparty_id.empty())
@@ -473,31 +473,39 @@ Result<bool> Store::ForEachScreeningParty(const std::function<void(const Screeni
       key.append("name:").append(name);
     auto [it, added] = counterparties.try_emplace(key);
     Seen& s = it->second;
-    if (std::find(s.names.begin(), s.names.end(), name) == s.names.end()) s.names.push_back(name);
     // Ties on the date go to the smaller name and client, so that the
     // result does not depend on the order of blocks.
-    if (added || std::tie(t.booked.date, s.name, s.client_id) > std::tie(s.latest, name, t.client_id)) {
+    const bool latest = added || std::tie(t.booked.date, s.name, s.client_id) > std::tie(s.latest, name, t.client_id);
+    if (!added && name != s.name) {
+      auto other = std::find(s.others.begin(), s.others.end(), name);
+      if (latest) {
+        if (other != s.others.end()) s.others.erase(other);
+        s.others.push_back(s.name);  // the name it had until now
+      } else if (other == s.others.end()) {
+        s.others.push_back(name);
+      }
+    }
+    if (latest) {
       s.latest = t.booked.date;
-      s.name = name;
+      s.name = std::move(name);
       s.country = t.counterparty_country;
       s.client_id = t.client_id;
     }
   }));
-  std::vector<std::string> keys;
-  keys.reserve(counterparties.size());
-  for (const auto& [k, s] : counterparties) keys.push_back(k);
-  std::sort(keys.begin(), keys.end());
-  for (const std::string& k : keys) {
-    Seen& s = counterparties[k];
+  std::vector<std::pair<const std::string*, Seen*>> sorted;  // by key
+  sorted.reserve(counterparties.size());
+  for (auto& [k, s] : counterparties) sorted.emplace_back(&k, &s);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  for (const auto& [k_ptr, s_ptr] : sorted) {
+    const std::string& k = *k_ptr;
+    Seen& s = *s_ptr;
     p = ScreeningParty{};
     p.kind = PartyKind::kCounterparty;
     p.id = k;
     p.client_id = s.client_id;
     p.name = s.name;
-    std::sort(s.names.begin(), s.names.end());
-    for (std::string& n : s.names) {
-      if (n != s.name) p.other_names.push_back(std::move(n));
-    }
+    std::sort(s.others.begin(), s.others.end());
+    p.other_names = std::move(s.others);
     p.country = s.country;
     p.type = GuessCounterpartyType(p.name);
     for (const std::string& n : p.other_names) {
