@@ -382,18 +382,30 @@ std::vector<RawToken> NameNormalizer::Impl::Tokenize(std::string_view utf8) cons
   return tokens;
 }
 
-Result<void> NameNormalizer::Impl::LoadLegalForms() {
-  constexpr std::string_view kPath = "data/screening/legal_forms.csv";
-  const auto content = FindEmbeddedFile(kPath);
-  if (!content) return Fail(std::string(kPath) + " is not compiled into the binary");
+namespace {
+
+// The rows of a table compiled into the binary (data/screening/), after
+// its header, each with `columns` fields.
+Result<std::vector<CsvRecord>> ShippedTable(std::string_view path, size_t columns, const char* header) {
+  const auto content = FindEmbeddedFile(path);
+  if (!content) return Fail(std::string(path) + " is not compiled into the binary");
   CsvOptions csv;
   csv.comments = true;
-  auto rows = TRY(ParseCsv(*content, kPath, csv));
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const CsvRecord& row = rows[r];
-    if (row.fields.size() != 3) {
-      return Fail(Location{std::string(kPath), row.line, 1}, "", "expected alias,form,generic");
+  auto rows = TRY(ParseCsv(*content, path, csv));
+  if (!rows.empty()) rows.erase(rows.begin());
+  for (const CsvRecord& row : rows) {
+    if (row.fields.size() != columns) {
+      return Fail(Location{std::string(path), row.line, 1}, "", std::string("expected ") + header);
     }
+  }
+  return rows;
+}
+
+}  // namespace
+
+Result<void> NameNormalizer::Impl::LoadLegalForms() {
+  constexpr std::string_view kPath = "data/screening/legal_forms.csv";
+  for (const CsvRecord& row : TRY(ShippedTable(kPath, 3, "alias,form,generic"))) {
     const std::vector<RawToken> alias = Tokenize(row.fields[0].value);
     const std::vector<RawToken> form = Tokenize(row.fields[1].value);
     if (alias.empty() || form.empty()) continue;
@@ -411,16 +423,7 @@ Result<void> NameNormalizer::Impl::LoadLegalForms() {
 
 Result<void> NameNormalizer::Impl::LoadStopwords() {
   constexpr std::string_view kPath = "data/screening/name_stopwords.csv";
-  const auto content = FindEmbeddedFile(kPath);
-  if (!content) return Fail(std::string(kPath) + " is not compiled into the binary");
-  CsvOptions csv;
-  csv.comments = true;
-  auto rows = TRY(ParseCsv(*content, kPath, csv));
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const CsvRecord& row = rows[r];
-    if (row.fields.size() != 2) {
-      return Fail(Location{std::string(kPath), row.line, 1}, "", "expected phrase,kind");
-    }
+  for (const CsvRecord& row : TRY(ShippedTable(kPath, 2, "phrase,kind"))) {
     const std::string& kind_text = row.fields[1].value;
     NameTokenKind kind;
     if (kind_text == "title") {
@@ -445,14 +448,7 @@ Result<void> NameNormalizer::Impl::LoadStopwords() {
 
 Result<void> NameNormalizer::Impl::LoadCommonNames() {
   constexpr std::string_view kPath = "data/screening/name_frequencies.csv";
-  const auto content = FindEmbeddedFile(kPath);
-  if (!content) return Fail(std::string(kPath) + " is not compiled into the binary");
-  CsvOptions csv;
-  csv.comments = true;
-  auto rows = TRY(ParseCsv(*content, kPath, csv));
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const CsvRecord& row = rows[r];
-    if (row.fields.size() != 2) return Fail(Location{std::string(kPath), row.line, 1}, "", "expected token,per_10000");
+  for (const CsvRecord& row : TRY(ShippedTable(kPath, 2, "token,per_10000"))) {
     const double per_10000 = std::atof(row.fields[1].value.c_str());
     if (per_10000 <= 0) {
       return Fail(Location{std::string(kPath), row.line, row.fields[1].column}, "per_10000", "expected a positive number");
@@ -468,14 +464,7 @@ Result<void> NameNormalizer::Impl::LoadCommonNames() {
 
 Result<void> NameNormalizer::Impl::LoadNicknames() {
   constexpr std::string_view kPath = "data/screening/name_nicknames.csv";
-  const auto content = FindEmbeddedFile(kPath);
-  if (!content) return Fail(std::string(kPath) + " is not compiled into the binary");
-  CsvOptions csv;
-  csv.comments = true;
-  auto rows = TRY(ParseCsv(*content, kPath, csv));
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const CsvRecord& row = rows[r];
-    if (row.fields.size() != 2) return Fail(Location{std::string(kPath), row.line, 1}, "", "expected form,names");
+  for (const CsvRecord& row : TRY(ShippedTable(kPath, 2, "form,names"))) {
     std::vector<std::string>& names = nicknames[KeepAsciiAlnum(row.fields[0].value)];
     std::string_view rest = row.fields[1].value;
     while (!rest.empty()) {
@@ -490,14 +479,7 @@ Result<void> NameNormalizer::Impl::LoadNicknames() {
 
 Result<void> NameNormalizer::Impl::LoadPlaces() {
   constexpr std::string_view kPath = "data/screening/name_places.csv";
-  const auto content = FindEmbeddedFile(kPath);
-  if (!content) return Fail(std::string(kPath) + " is not compiled into the binary");
-  CsvOptions csv;
-  csv.comments = true;
-  auto rows = TRY(ParseCsv(*content, kPath, csv));
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const CsvRecord& row = rows[r];
-    if (row.fields.size() != 1) return Fail(Location{std::string(kPath), row.line, 1}, "", "expected place");
+  for (const CsvRecord& row : TRY(ShippedTable(kPath, 1, "place"))) {
     const std::string place = KeepAsciiAlnum(row.fields[0].value);
     if (!place.empty()) places.insert(place);
   }
