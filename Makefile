@@ -19,10 +19,14 @@ build: setup
 	@cmake --build $(BUILD) -j$(JOBS)
 
 # The main job: a demo portfolio in $(DB), scored, monitored (the first
-# alerts shown; all of them with `sargs alerts list --db $(DB)`) and summarised.
+# alerts shown; all of them with `sargs alerts list --db $(DB)`), screened
+# against the UN sanctions list kept with the tests (a name query shows how
+# a hit explains itself) and summarised.
 run: build
 	$(BUILD)/sargs demo --db $(DB)
 	$(BUILD)/sargs monitor --db $(DB) | head -n 12
+	$(BUILD)/sargs lists load --db $(DB) --source un tests/data/sanctions/un_consolidated.xml
+	$(BUILD)/sargs screen --db $(DB) --name "Саддам Хусейн" --birth-date 1937-04-28
 	$(BUILD)/sargs summary --db $(DB)
 
 test: test-release test-asan
