@@ -75,7 +75,9 @@ TEST(NameJaroTest, BoundedSimilaritySettledByTheEditDistanceIsExact) {
   for (const auto& [a, b] : pairs) {
     const float full = TokenSimilarity(a, b);
     const float bounded = BoundedTokenSimilarity(a, b, mask(a), mask(b), 0.55f);
-    if (full > 0.55f + 1e-4f) EXPECT_FLOAT_EQ(bounded, full) << a << " " << b;
+    if (full > 0.55f + 1e-4f) {
+      EXPECT_FLOAT_EQ(bounded, full) << a << " " << b;
+    }
     EXPECT_FLOAT_EQ(BoundedTokenSimilarity(a, b, ~0u, ~0u, -1.0f), full) << a << " " << b;
   }
 }
