@@ -195,9 +195,9 @@ Result<bool> MonitorStream::EndGroup() {
     group_refs_.resize(txs.size());
     for (size_t i = 0; i < txs.size(); ++i) {
       group_refs_[i] = tx_ids_.size();
-      std::string length;
-      PutVarint(txs[i].id.size(), length);
-      tx_ids_.insert(tx_ids_.end(), length.begin(), length.end());
+      id_prefix_.clear();
+      PutVarint(txs[i].id.size(), id_prefix_);
+      tx_ids_.insert(tx_ids_.end(), id_prefix_.begin(), id_prefix_.end());
       tx_ids_.insert(tx_ids_.end(), txs[i].id.begin(), txs[i].id.end());
     }
     cross_data_.AddTransactions(txs, group_refs_);

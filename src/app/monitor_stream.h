@@ -149,6 +149,7 @@ class MonitorStream : public ImportSink {
   // The ids of the transactions the cross-client rules kept, each after its
   // length: alerts name them by their offset here.
   std::vector<char, HugePageAllocator<char>> tx_ids_;
+  std::string id_prefix_;  // the length prefix being written (reused)
   size_t read_ = 0;
   bool finished_ = false;
 };

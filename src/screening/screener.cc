@@ -76,6 +76,7 @@ std::vector<ScreeningMatch> Screener::Screen(const ScreeningQuery& query, Normal
     ScreeningMatch hit;
     hit.entity = listed.entity;
     hit.name = listed.name;
+    hit.indexed_name = c;
     hit.score = score;
     hit.detail = scorer_.ScoreParty(last_.normalized, query.facts, listed.normalized, index_.facts(listed.entity));
     if (same != hits.end()) {
@@ -94,19 +95,12 @@ std::vector<ScreeningMatch> Screener::Screen(const ScreeningQuery& query, Normal
 std::string Screener::Explain(const NormalizedName& query, const ScreeningMatch& hit) const {
   const SanctionEntity& entity = index_.entity(hit.entity);
   const SanctionName& name = entity.names[hit.name];
-  const NormalizedName* listed = nullptr;
-  for (const IndexedName& n : index_.names()) {
-    if (n.entity == hit.entity && n.name == hit.name) {
-      listed = &n.normalized;
-      break;
-    }
-  }
+  const NormalizedName& listed = index_.names()[hit.indexed_name].normalized;
   std::string text = "matched " + std::string(name.kind == NameKind::kPrimary ? "primary name" : "alias") +
                      " '" + name.full + "'";
   if (name.strength == NameStrength::kWeak) text += " (a weak alias, corroborated)";
-  if (listed == nullptr) return text;
   // DescribeScore's lines, trimmed, as one line.
-  const std::string lines = DescribeScore(query, *listed, hit.detail);
+  const std::string lines = DescribeScore(query, listed, hit.detail);
   std::string joined;
   for (size_t start = 0; start < lines.size();) {
     size_t end = lines.find('\n', start);

@@ -31,6 +31,7 @@ struct ScreeningQuery {
 struct ScreeningMatch {
   uint32_t entity = 0;  // ScreeningIndex::entity
   uint16_t name = 0;    // which of the entity's names matched best
+  uint32_t indexed_name = 0;  // that name in ScreeningIndex::names()
   float score = 0;      // after the adjustments
   ScreeningScore detail;
 };
